@@ -1,0 +1,72 @@
+"""The access-to-information rules for meetings: clear days and the public participation deadline.
+
+Rules that judge what happened report; they never refuse to record it.
+"""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from scrutiny.core.working_days import is_bank_holiday, is_working_day, previous_working_day
+from scrutiny.panels.choices import ClearDaysMode, Nation
+
+LONDON = ZoneInfo("Europe/London")
+
+# LGA 1972 s100B(1) as amended by SI 2002/715: five clear days in England; Wales kept three
+# (Local Government and Elections (Wales) Act 2021 Sch 4).
+CLEAR_DAYS = {Nation.ENGLAND: 5, Nation.WALES: 3}
+
+# Public participation closes at 9.00am on the working day before the meeting (West Mercia's standing
+# orders, printed on every agenda).
+PARTICIPATION_DEADLINE_TIME = time(9, 0)
+
+
+def required_clear_days(nation: str) -> int:
+    """Clear days an agenda must be open to inspection before the meeting (s100B LGA 1972)."""
+    return CLEAR_DAYS[Nation(nation)]
+
+
+def _counts(day: date, mode: str) -> bool:
+    """Whether `day` counts as a clear day under the panel's chosen reading.
+
+    Statute and case law leave weekends unsettled (R v Herefordshire Justices (1820) only fixes that the day
+    of publication and the day of the meeting are excluded). The default reads conservatively: working
+    days only. The s243 LGA 1972 reading disregards Sundays and bank holidays; the plain reading counts
+    every calendar day.
+    """
+    if mode == ClearDaysMode.WORKING_DAYS:
+        return is_working_day(day)
+    if mode == ClearDaysMode.S243:
+        return day.weekday() != 6 and not is_bank_holiday(day)
+    if mode == ClearDaysMode.CALENDAR_DAYS:
+        return True
+    raise ValueError(f"Unknown clear-days mode: {mode!r}")
+
+
+def clear_days_between(published: date, meeting: date, mode: str = ClearDaysMode.WORKING_DAYS) -> int:
+    """The clear days between publication and the meeting, both days excluded (R v Herefordshire Justices).
+
+    Publication on or after the meeting day leaves no clear days.
+    """
+    count = 0
+    day = published + timedelta(days=1)
+    while day < meeting:
+        if _counts(day, mode):
+            count += 1
+        day += timedelta(days=1)
+    return count
+
+
+def latest_publication_date(meeting: date, required: int, mode: str = ClearDaysMode.WORKING_DAYS) -> date:
+    """The last day on which the agenda can be published and still leave `required` clear days."""
+    counted = 0
+    day = meeting - timedelta(days=1)
+    while counted < required:
+        if _counts(day, mode):
+            counted += 1
+        day -= timedelta(days=1)
+    return day
+
+
+def participation_deadline(meeting: date) -> datetime:
+    """9.00am Europe/London on the working day before the meeting (e.g. 18 September 2023 for the 19th)."""
+    return datetime.combine(previous_working_day(meeting), PARTICIPATION_DEADLINE_TIME, tzinfo=LONDON)
