@@ -1,3 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "staff"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.home, name="home"),
+]
