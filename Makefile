@@ -14,7 +14,7 @@ export DJANGO_SETTINGS_MODULE ?= config.settings.local
 # Debian packages: the Python toolchain, Node for GOV.UK Frontend, and the libraries WeasyPrint uses.
 DEBIAN_RUN := python3-venv nodejs npm libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation
 # Tests add the browser (never a downloaded one) and the PDF tools.
-DEBIAN_TEST := chromium poppler-utils
+DEBIAN_TEST := chromium poppler-utils postgresql-client
 DEBIAN_BENCH := wrk
 
 .PHONY: run test install install-dev debian debian-test lint bench worker stop clean lock

@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` prints figures. They are measurements, not pass/fail tests."""
