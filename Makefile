@@ -12,9 +12,9 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/scrutiny
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
 # Debian packages: the Python toolchain, Node for GOV.UK Frontend, and the libraries WeasyPrint uses.
-DEBIAN_RUN := python3-venv nodejs npm libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation
+DEBIAN_RUN := python3-venv node:nodejs npm:npm libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation
 # Tests add the browser (never a downloaded one) and the PDF tools.
-DEBIAN_TEST := chromium poppler-utils postgresql-client
+DEBIAN_TEST := chromium poppler-utils pg_dump:postgresql-client
 DEBIAN_BENCH := wrk
 
 .PHONY: run test install install-dev debian debian-test lint bench worker stop clean lock
