@@ -7,7 +7,7 @@ after commit.
 """
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +22,9 @@ def _plain(value):
     """A JSON-safe rendering of a field value for the audit trail."""
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        # The same instant in London and in UTC (as read back from the database) is no change.
+        return value.astimezone(UTC).isoformat()
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -102,8 +105,8 @@ def object_save(
                 changes=changes,
             )
             touch(parents)
-            if panel_id is not None:
-                transaction.on_commit(lambda: panel_pages_invalidate(panel_id))
+            # Every write, even one without a panel (panel_create: the public index lists panels).
+            transaction.on_commit(lambda: panel_pages_invalidate(panel_id))
     return instance
 
 
@@ -122,6 +125,5 @@ def object_tombstone(*, instance: models.Model, acting_user, verb: str, panel_id
             changes={"is_deleted": [False, True]},
         )
         touch(parents)
-        if panel_id is not None:
-            transaction.on_commit(lambda: panel_pages_invalidate(panel_id))
+        transaction.on_commit(lambda: panel_pages_invalidate(panel_id))
     return instance

@@ -78,7 +78,8 @@ class AgendaItem(TombstoneModel):
         ordering = ["order", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(exempt=False) | (Q(exempt_paragraph__gte=1) & Q(exempt_paragraph__lte=7)),
+                condition=Q(exempt=False)
+                | (Q(exempt_paragraph__isnull=False) & Q(exempt_paragraph__gte=1) & Q(exempt_paragraph__lte=7)),
                 name="agendaitem_exempt_needs_paragraph",
             ),
             models.CheckConstraint(

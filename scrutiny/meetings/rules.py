@@ -57,12 +57,19 @@ def clear_days_between(published: date, meeting: date, mode: str = ClearDaysMode
 
 
 def latest_publication_date(meeting: date, required: int, mode: str = ClearDaysMode.WORKING_DAYS) -> date:
-    """The last day on which the agenda can be published and still leave `required` clear days."""
+    """The last day on which the agenda can be published and still leave `required` clear days.
+
+    Publication falls on a day that counts under the mode: under the working-days reading an agenda put up on a
+    Sunday is not open to inspection until Monday, so the latest publication before Tuesday 6 May 2025 is
+    Friday 25 April, not Sunday 27 April (domain rules A-3; `get_nth_working_day(meeting, -6)`).
+    """
     counted = 0
     day = meeting - timedelta(days=1)
     while counted < required:
         if _counts(day, mode):
             counted += 1
+        day -= timedelta(days=1)
+    while not _counts(day, mode):
         day -= timedelta(days=1)
     return day
 

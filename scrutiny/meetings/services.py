@@ -196,10 +196,13 @@ def next_minute_number(meeting: Meeting) -> tuple[int, str]:
 
 def minute_item_create(*, acting_user, meeting: Meeting, title: str, number: int | None = None, **fields) -> MinuteItem:
     """Add a minute, numbered by the panel's scheme unless the number is given (as when loading records)."""
+    given_label = fields.pop("label", None)
     if number is None:
+        if given_label:
+            raise ValidationError("Give the minute's number with its printed label.")
         number, label = next_minute_number(meeting)
     else:
-        label = fields.pop("label", None) or str(number)
+        label = given_label or str(number)
     if "order" not in fields:
         last = meeting.minute_items.aggregate(m=Max("order"))["m"]
         fields["order"] = (last or 0) + 1

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.text import slugify
 
 from scrutiny.core.services import object_save, object_tombstone
@@ -57,6 +58,7 @@ def membership_update(*, acting_user, membership: Membership, **fields) -> Membe
     )
 
 
+@transaction.atomic
 def membership_end(*, acting_user, membership: Membership, end_date: date, reason: str, **fields) -> Membership:
     """End a membership (retired, stood down, term ended, replaced); any office held ends with it."""
     if membership.end_date:
@@ -79,6 +81,7 @@ def membership_delete(*, acting_user, membership: Membership) -> Membership:
     )
 
 
+@transaction.atomic
 def office_assign(*, acting_user, membership: Membership, office: str, start_date: date, **fields) -> OfficeHolder:
     """Give a member an office (Chairman, Vice-Chairman); the previous holder's tenure ends the day before."""
     holder = OfficeHolder(membership=membership, office=office, start_date=start_date, **fields)
