@@ -16,3 +16,9 @@ urlpatterns = [
     path("api/v1/", include("scrutiny.api.urls")),
     path("", include("scrutiny.public_site.urls")),
 ]
+
+# Under /api/ errors answer in the API's one error format; elsewhere, the site's own pages.
+handler400 = "scrutiny.api.errors.handler400"
+handler403 = "scrutiny.api.errors.handler403"
+handler404 = "scrutiny.api.errors.handler404"
+handler500 = "scrutiny.api.errors.handler500"

@@ -19,7 +19,8 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhos
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin, on a site that scopes every page to the user's panels and demands two-factor sign-in.
+    "scrutiny.accounts.apps.ScrutinyAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -111,6 +112,12 @@ LOGIN_URL = "two_factor:login"
 LOGIN_REDIRECT_URL = "staff:home"
 LOGOUT_REDIRECT_URL = "public_site:index"
 
+# Staff pages and the admin demand a user verified with a second factor (an authenticator app's code or a
+# backup token); a user without a device is sent to set one up. Only the `make run` demo turns this off.
+SCRUTINY_REQUIRE_2FA = True
+# A password reset link works for one day.
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+
 # django-axes: five failures lock the account and address for 30 minutes.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.5  # hours
@@ -149,7 +156,8 @@ else:
             "LOCATION": str(BASE_DIR / "var" / "cache"),
         }
     }
-PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=3600)
+# Bounds how stale time-based content ("next meeting") can be; data changes invalidate at once.
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -182,11 +190,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# The API authenticates by token only: a browser session may not have passed the second factor, so it
+# must not unlock staff-only data. Public endpoints opt in to anonymous access one by one.
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
-    ],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
@@ -200,6 +207,13 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Several models have a "status" or "kind"; name each choice set after its own meaning.
+    "ENUM_NAME_OVERRIDES": {
+        "MeetingStatusEnum": "scrutiny.meetings.choices.MeetingStatus",
+        "MeetingKindEnum": "scrutiny.meetings.choices.MeetingKind",
+        "AttendanceStatusEnum": "scrutiny.meetings.choices.AttendanceStatus",
+        "MembershipKindEnum": "scrutiny.members.choices.MembershipKind",
+    },
 }
 
 LOGGING = {
