@@ -7,7 +7,7 @@ after commit.
 """
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
@@ -25,7 +25,7 @@ def _plain(value):
     if isinstance(value, datetime) and timezone.is_aware(value):
         # The same instant in London and in UTC (as read back from the database) is no change.
         return value.astimezone(UTC).isoformat()
-    if isinstance(value, (date, datetime)):
+    if isinstance(value, (date, datetime, time)):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)

@@ -74,6 +74,10 @@ def meeting_checks(meeting) -> list[Check]:
         ends_ok = membership.end_date is None or membership.end_date >= day
         return starts_ok and ends_ok
 
+    def business_before(minute) -> bool:
+        """Whether the meeting did business before `minute`, in which a new member could have taken part."""
+        return meeting.minute_items.live().filter(order__lt=minute.order).exists()
+
     attendances = list(
         meeting.attendances.live().select_related(
             "person", "substitute_for__person", "substitute_for__council", "council"
@@ -97,6 +101,7 @@ def meeting_checks(meeting) -> list[Check]:
                     membership.start_minute_id
                     and membership.start_minute.meeting_id == meeting.pk
                     and attendance.status == AttendanceStatus.PRESENT
+                    and business_before(membership.start_minute)
                 ):
                     checks.append(
                         Check(

@@ -159,6 +159,8 @@ class Attendance(TombstoneModel):
     def clean(self):
         if self.status == AttendanceStatus.SUBSTITUTE and not self.substitute_for_id:
             raise ValidationError({"substitute_for": _("Say which member the substitute stood in for.")})
+        if self.substitute_for_id and self.meeting_id and self.substitute_for.panel_id != self.meeting.panel_id:
+            raise ValidationError({"substitute_for": _("That member sits on another panel.")})
 
 
 class Declaration(TombstoneModel):

@@ -43,7 +43,9 @@ def meeting_create(*, acting_user, panel, start: datetime, venue: str, **fields)
 
 def meeting_update(*, acting_user, meeting: Meeting, **fields) -> Meeting:
     """Change a meeting's details; a new date gives it a new date-based address."""
-    old_date = timezone.localtime(meeting.start).date()
+    # Compare with the stored date, not the instance's: a caller (a form) may already have changed `start`.
+    stored = Meeting.objects.filter(pk=meeting.pk).values_list("start", flat=True).first() or meeting.start
+    old_date = timezone.localtime(stored).date()
     for name, value in fields.items():
         setattr(meeting, name, value)
     if timezone.localtime(meeting.start).date() != old_date:

@@ -115,7 +115,8 @@ class TestMeetingChecksAttendance:
 
     def test_present_before_being_co_opted_at_a_minute_of_this_meeting(self, meeting):
         """The seed's 27 July 2023: members took part before their re-co-option at minute 478."""
-        minute = MinuteItemFactory(meeting=meeting, number=478, label="478")
+        MinuteItemFactory(meeting=meeting, number=472, label="472", order=1, title="Election of Chairman")
+        minute = MinuteItemFactory(meeting=meeting, number=478, label="478", order=7)
         co_opted = MembershipFactory(
             person__panel=meeting.panel,
             person__title="Mrs",
@@ -129,6 +130,15 @@ class TestMeetingChecksAttendance:
         assert _warnings(meeting) == [
             "Mrs Dee Independent took part before becoming a member at minute 478 of this meeting."
         ]
+
+    def test_co_opted_at_the_first_minute_took_part_in_nothing_before(self, meeting):
+        minute = MinuteItemFactory(meeting=meeting, number=478, label="478", order=1)
+        co_opted = MembershipFactory(
+            person__panel=meeting.panel, kind=MembershipKind.INDEPENDENT, start_date=MEETING_DAY, start_minute=minute
+        )
+        AttendanceFactory(meeting=meeting, person=co_opted.person, status=AttendanceStatus.PRESENT)
+
+        assert _warnings(meeting) == []
 
     def test_a_membership_begun_at_an_earlier_meeting_is_fine(self, meeting):
         earlier = MeetingFactory(panel=meeting.panel, start=datetime(2023, 7, 27, 11, 0, tzinfo=LONDON))
