@@ -85,7 +85,9 @@ def build_july_2023_meeting(panel) -> July2023:
         venue="County Hall, Worcester",
         date_of_issue=datetime.date(2023, 7, 19),
     )
-    minute_478 = MinuteItemFactory(meeting=meeting, number=478, title="Appointment of Co-opted Members")
+    # The elections came first (minute 472); the co-option at 478, so co-opted members took part before it.
+    MinuteItemFactory(meeting=meeting, number=472, order=1, title="Election of Chairman")
+    minute_478 = MinuteItemFactory(meeting=meeting, number=478, order=7, title="Appointment of Co-opted Members")
     evans = PersonFactory(panel=panel, title="Cllr", name="Roger Evans", slug="roger-evans")
     parsons = PersonFactory(panel=panel, title="Cllr", name="Tony Parsons", slug="tony-parsons")
     bagnall = PersonFactory(panel=panel, title="Cllr", name="Caroline Bagnall", slug="caroline-bagnall")
