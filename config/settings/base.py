@@ -148,7 +148,8 @@ MEDIA_URL = "/media/"
 # benchmarks), otherwise files under var/ so that `make run` needs no other service.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # django-redis keeps one client per process; Django's own backend builds a client on every call.
+    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {
         "default": {
