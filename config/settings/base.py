@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "scrutiny.panels",
     "scrutiny.members",
     "scrutiny.meetings",
+    "scrutiny.documents",
     "scrutiny.public_site",
     "scrutiny.staff",
     "scrutiny.api",

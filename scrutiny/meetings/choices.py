@@ -61,3 +61,10 @@ class VoteResult(models.TextChoices):
     LOST = "lost", _("Lost")
     UNANIMOUS = "unanimous", _("Agreed unanimously")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class MinutesStatus(models.TextChoices):
+    """Draft minutes may be edited; confirmed minutes are locked and corrected only by a new version."""
+
+    DRAFT = "draft", _("Draft")
+    CONFIRMED = "confirmed", _("Confirmed")

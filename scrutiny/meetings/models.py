@@ -15,6 +15,7 @@ from .choices import (
     InterestKind,
     MeetingKind,
     MeetingStatus,
+    MinutesStatus,
     VoteKind,
     VoteResult,
 )
@@ -42,6 +43,16 @@ class Meeting(TombstoneModel):
         max_length=14, choices=DeclarationsState.choices, default=DeclarationsState.NOT_RECORDED
     )
     notes = models.TextField(blank=True, help_text="Anything else the record says, e.g. papers before members.")
+    minutes_status = models.CharField(max_length=10, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT)
+    minutes_confirmed_at = models.DateTimeField(null=True, blank=True)
+    minutes_confirmed_at_meeting = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="minutes_confirmed",
+        help_text="The meeting at which these minutes were confirmed as a correct record.",
+    )
 
     objects = MeetingQuerySet.as_manager()
 
@@ -194,6 +205,7 @@ class MinuteItem(TombstoneModel):
     title = models.CharField(max_length=300)
     text = models.TextField(blank=True, help_text="The discussion, in paragraphs separated by a blank line.")
     resolutions = models.TextField(blank=True, help_text="What was resolved or agreed.")
+    version = models.PositiveIntegerField(default=1, help_text="Raised by each correction after confirmation.")
 
     objects = MinuteItemQuerySet.as_manager()
 
@@ -211,6 +223,30 @@ class MinuteItem(TombstoneModel):
     @property
     def is_public(self) -> bool:
         return self.agenda_item is None or self.agenda_item.is_public
+
+
+class MinuteItemVersion(models.Model):
+    """A minute as it stood before a correction made after confirmation: corrections are visible and audited."""
+
+    minute_item = models.ForeignKey(MinuteItem, on_delete=models.CASCADE, related_name="versions")
+    version = models.PositiveIntegerField()
+    title = models.CharField(max_length=300)
+    text = models.TextField(blank=True)
+    resolutions = models.TextField(blank=True)
+    replaced_at = models.DateTimeField(auto_now_add=True)
+    replaced_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="minute_corrections"
+    )
+    reason = models.TextField(help_text="Why the confirmed minute was corrected.")
+
+    class Meta:
+        ordering = ["minute_item", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["minute_item", "version"], name="minute_version_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.minute_item.label} version {self.version}"
 
 
 class Vote(TombstoneModel):
