@@ -12,8 +12,11 @@ urlpatterns = [
     path("", include(two_factor_urls)),
     path("accounts/", include("scrutiny.accounts.urls")),
     path("admin/", admin.site.urls),
+    path("staff/papers/", include("scrutiny.documents.papers_urls")),
+    path("staff/packs/", include("scrutiny.documents.packs_urls")),
     path("staff/", include("scrutiny.staff.urls")),
     path("api/v1/", include("scrutiny.api.urls")),
+    path("", include("scrutiny.search.urls")),
     path("", include("scrutiny.public_site.urls")),
 ]
 

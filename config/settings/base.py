@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "scrutiny.members",
     "scrutiny.meetings",
     "scrutiny.documents",
+    "scrutiny.search",
     "scrutiny.public_site",
     "scrutiny.staff",
     "scrutiny.api",

@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from .cache import panel_pages_invalidate
+from .hooks import after_commit_run
 from .models import AuditEvent
 
 
@@ -107,6 +108,7 @@ def object_save(
             touch(parents)
             # Every write, even one without a panel (panel_create: the public index lists panels).
             transaction.on_commit(lambda: panel_pages_invalidate(panel_id))
+            transaction.on_commit(lambda: after_commit_run(instance))
     return instance
 
 
@@ -126,4 +128,5 @@ def object_tombstone(*, instance: models.Model, acting_user, verb: str, panel_id
         )
         touch(parents)
         transaction.on_commit(lambda: panel_pages_invalidate(panel_id))
+        transaction.on_commit(lambda: after_commit_run(instance))
     return instance
