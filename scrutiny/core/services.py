@@ -78,6 +78,12 @@ def touch(parents: Iterable[models.Model]) -> None:
             parent.modified = now
 
 
+def _after_commit(panel_id, instance) -> None:
+    """Once the write is durable: public pages go stale, and registered side effects (indexing) run."""
+    panel_pages_invalidate(panel_id)
+    after_commit_run(instance)
+
+
 def object_save(
     *,
     instance: models.Model,
@@ -107,8 +113,7 @@ def object_save(
             )
             touch(parents)
             # Every write, even one without a panel (panel_create: the public index lists panels).
-            transaction.on_commit(lambda: panel_pages_invalidate(panel_id))
-            transaction.on_commit(lambda: after_commit_run(instance))
+            transaction.on_commit(lambda: _after_commit(panel_id, instance))
     return instance
 
 
@@ -127,6 +132,5 @@ def object_tombstone(*, instance: models.Model, acting_user, verb: str, panel_id
             changes={"is_deleted": [False, True]},
         )
         touch(parents)
-        transaction.on_commit(lambda: panel_pages_invalidate(panel_id))
-        transaction.on_commit(lambda: after_commit_run(instance))
+        transaction.on_commit(lambda: _after_commit(panel_id, instance))
     return instance
