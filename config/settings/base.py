@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "scrutiny.meetings",
     "scrutiny.documents",
     "scrutiny.search",
+    "scrutiny.performance",
     "scrutiny.public_site",
     "scrutiny.staff",
     "scrutiny.api",
