@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from . import views
@@ -19,4 +19,5 @@ urlpatterns = [
         name="meeting_checks",
     ),
     path("panels/<slug:panel_slug>/members/", views.MemberList.as_view(), name="member_list"),
+    path("", include("scrutiny.performance.urls_api")),
 ]

@@ -152,6 +152,7 @@ def west_mercia_demo_load(*, acting_user=None) -> DemoLoad:
             )
         with transaction.atomic():
             officer = demo_officer_ensure(panel)
+            _demo_extensions_load(acting_user=acting_user)
         return DemoLoad(
             panel=panel,
             loaded=False,
@@ -162,7 +163,16 @@ def west_mercia_demo_load(*, acting_user=None) -> DemoLoad:
     with transaction.atomic():
         panel, july, september = _west_mercia_write(acting_user=acting_user)
         officer = demo_officer_ensure(panel)
+        _demo_extensions_load(acting_user=acting_user)
     return DemoLoad(panel=panel, loaded=True, july=july, september=september, officer=officer)
+
+
+def _demo_extensions_load(*, acting_user) -> None:
+    """The parts of the demo that later features add (each idempotent, so a database that already holds
+    the core demo gains them on the next run)."""
+    from .performance import performance_demo_load
+
+    performance_demo_load(acting_user=acting_user)
 
 
 def _west_mercia_write(*, acting_user):

@@ -24,6 +24,9 @@ class TestSchema:
             "/api/v1/panels/{panel_slug}/meetings/{meeting_slug}/",
             "/api/v1/panels/{panel_slug}/meetings/{meeting_slug}/checks/",
             "/api/v1/panels/{panel_slug}/members/",
+            "/api/v1/panels/{panel_slug}/measurements/",
+            "/api/v1/panels/{panel_slug}/indicators/",
+            "/api/v1/panels/{panel_slug}/indicators/{indicator_slug}/series/",
         }
 
     def test_public_endpoints_allow_anonymous_access_and_staff_ones_do_not(self, client):

@@ -1,0 +1,183 @@
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from scrutiny.panels.tests.factories import PanelFactory
+from scrutiny.performance import periods, selectors
+from scrutiny.performance.choices import RAG, EthnicGroup, Frequency, Polarity, StaffCategory, TargetKind, Unit
+
+from .factories import (
+    ActionTakenOutcomeFactory,
+    CensusBenchmarkFactory,
+    IndicatorFactory,
+    MeasurementFactory,
+    ObjectiveFactory,
+    OutcomeCountFactory,
+    PlanFactory,
+    PrintedWorkforcePercentageFactory,
+    ReportedChangeFactory,
+    WorkforceCountFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def period(label):
+    return periods.period_get_or_create(label)
+
+
+class TestDashboard:
+    def test_derived_changes_on_last_year_and_previous_period(self):
+        indicator = IndicatorFactory(unit=Unit.PERCENTAGE, polarity=Polarity.HIGHER_IS_BETTER)
+        MeasurementFactory(indicator=indicator, period=period("June 2022"), value=90)
+        MeasurementFactory(indicator=indicator, period=period("May 2023"), value=80)
+        MeasurementFactory(indicator=indicator, period=period("June 2023"), value=76)
+        indicator.frequency = Frequency.MONTHLY
+        indicator.save()
+        [row] = selectors.performance_dashboard(indicator.panel)
+        assert row.period.label == "June 2023"
+        assert (row.measurement.value, row.last_year.value, row.previous.value) == (D(76), D(90), D(80))
+        assert row.change_on_last_year.absolute == D(-14)
+        assert row.change_on_previous.absolute == D(-4)
+        assert row.rag == RAG.RED  # no target: worse than last year by more than 5%
+
+    def test_no_change_derived_where_a_value_is_missing(self):
+        indicator = IndicatorFactory(unit=Unit.MINUTES, polarity=Polarity.LOWER_IS_BETTER)
+        MeasurementFactory(indicator=indicator, period=period("June 2023"), value=13)
+        [row] = selectors.performance_dashboard(indicator.panel)
+        assert (row.last_year, row.change_on_last_year, row.change_on_previous, row.rag) == (None, None, None, None)
+
+    def test_a_qualified_value_is_a_bound_not_a_figure(self):
+        indicator = IndicatorFactory(unit=Unit.MINUTES, polarity=Polarity.LOWER_IS_BETTER)
+        MeasurementFactory(indicator=indicator, period=period("June 2022"), value=60, qualifier="over")
+        MeasurementFactory(indicator=indicator, period=period("June 2023"), value=35)
+        [row] = selectors.performance_dashboard(indicator.panel)
+        assert row.last_year.qualifier == "over"
+        assert row.change_on_last_year is None
+        assert row.rag == RAG.GREEN  # 35 is better than "over 60" all the same
+
+    def test_reported_changes_are_shown_as_reported_never_as_derived(self):
+        indicator = IndicatorFactory(unit=Unit.COUNT, polarity=Polarity.LOWER_IS_BETTER)
+        q1 = period("Q1 2023/24")
+        ReportedChangeFactory(indicator=indicator, period=q1, change_pct=D(-9), source="Table 1")
+        [row] = selectors.performance_dashboard(indicator.panel)
+        assert row.period == q1
+        assert row.measurement is None
+        assert row.change_on_last_year is None
+        assert row.last_year is None
+        assert [(c.change_pct, c.source, c.compared_with) for c in row.reported_changes] == [
+            (D(-9), "Table 1", "last_year")
+        ]
+        assert row.rag is None
+
+    def test_target_and_rag_with_a_target(self):
+        indicator = IndicatorFactory(
+            unit=Unit.PERCENTAGE,
+            polarity=Polarity.HIGHER_IS_BETTER,
+            target_kind=TargetKind.VALUE,
+            target_value=D(90),
+        )
+        MeasurementFactory(indicator=indicator, period=period("Q1 2023/24"), value=D("86"))
+        [row] = selectors.performance_dashboard(indicator.panel)
+        assert (row.target, row.rag) == (D(90), RAG.AMBER)
+
+    def test_msg_average_target(self):
+        indicator = IndicatorFactory(polarity=Polarity.HIGHER_IS_BETTER, target_kind=TargetKind.MSG_AVERAGE)
+        MeasurementFactory(indicator=indicator, period=period("Q1 2023/24"), value=D(10), msg_average=D(12))
+        [row] = selectors.performance_dashboard(indicator.panel)
+        assert (row.target, row.rag) == (D(12), RAG.RED)
+
+    def test_filters_by_objective_and_period(self):
+        panel = PanelFactory()
+        objective = ObjectiveFactory(plan=PlanFactory(panel=panel))
+        mine = IndicatorFactory(panel=panel, objective=objective)
+        IndicatorFactory(panel=panel)
+        IndicatorFactory()  # another panel's
+        MeasurementFactory(indicator=mine, period=period("Q4 2022/23"), value=1)
+        MeasurementFactory(indicator=mine, period=period("Q1 2023/24"), value=2)
+        rows = selectors.performance_dashboard(panel, objective=objective, period=period("Q4 2022/23"))
+        assert [(r.indicator, r.measurement.value) for r in rows] == [(mine, D(1))]
+        assert len(selectors.performance_dashboard(panel)) == 2
+
+    def test_deleted_indicators_are_left_out(self):
+        indicator = IndicatorFactory(is_deleted=True)
+        assert selectors.performance_dashboard(indicator.panel) == []
+
+    @staticmethod
+    def _build(panel, indicators, quarters):
+        labels = [periods.quarter(2018 + q // 4, q % 4 + 1) for q in range(quarters)]
+        stored = [periods.period_get_or_create(spec) for spec in labels]
+        for n in range(indicators):
+            indicator = IndicatorFactory(panel=panel, polarity=Polarity.HIGHER_IS_BETTER)
+            for i, p in enumerate(stored):
+                MeasurementFactory(indicator=indicator, period=p, value=n + i)
+            ReportedChangeFactory(indicator=indicator, period=stored[-1])
+
+    @pytest.mark.parametrize(("indicators", "quarters"), [(2, 2), (12, 16)])
+    def test_query_count_is_constant_as_indicators_and_periods_grow(
+        self, django_assert_num_queries, indicators, quarters
+    ):
+        panel = PanelFactory()
+        self._build(panel, indicators, quarters)
+        with django_assert_num_queries(3):
+            rows = selectors.performance_dashboard(panel)
+            assert all(r.change_on_last_year is not None or quarters < 5 for r in rows)
+            assert all(r.reported_changes for r in rows)
+        assert len(rows) == indicators
+
+
+class TestSeries:
+    def test_series_in_period_order_in_one_query(self, django_assert_num_queries):
+        indicator = IndicatorFactory()
+        for label, value in (("Q2 2023/24", 3), ("Q4 2022/23", 1), ("Q1 2023/24", 2)):
+            MeasurementFactory(indicator=indicator, period=period(label), value=value)
+        with django_assert_num_queries(1):
+            series = selectors.indicator_series(indicator)
+            assert [(p.period.label, p.value) for p in series] == [
+                ("Q4 2022/23", D(1)),
+                ("Q1 2023/24", D(2)),
+                ("Q2 2023/24", D(3)),
+            ]
+
+
+class TestWorkforceSelectors:
+    def test_table_and_discrepancies_from_stored_rows(self):
+        panel = PanelFactory()
+        as_of = date(2021, 4, 1)
+        for category, bame, white in ((StaffCategory.SPECIAL, 2, 115), (StaffCategory.POLICE_OFFICER, 66, 2221)):
+            WorkforceCountFactory(
+                panel=panel, as_of=as_of, category=category, ethnic_group=EthnicGroup.BAME, count=bame
+            )
+            WorkforceCountFactory(
+                panel=panel, as_of=as_of, category=category, ethnic_group=EthnicGroup.WHITE, count=white
+            )
+        PrintedWorkforcePercentageFactory(panel=panel, as_of=as_of, row="special", printed_pct=D("1.17"))
+        PrintedWorkforcePercentageFactory(panel=panel, as_of=as_of, row="police_officer", printed_pct=D("2.89"))
+        [wrong] = selectors.workforce_discrepancies(panel)
+        assert (wrong.row, wrong.computed_pct, wrong.printed_pct) == ("special", D("1.71"), D("1.17"))
+        CensusBenchmarkFactory(panel=panel, census_year=2011, minority_ethnic_pct=D("3.8"))
+        [comparison] = selectors.census_comparison(panel)
+        assert comparison.census_year == 2011
+
+
+class TestOutcomeRates:
+    def test_rates_per_crime_group_with_the_panels_set(self):
+        panel = PanelFactory()
+        q1 = period("Q1 2023/24")
+        for code, count in (("0", 40), ("1", 10), ("8", 5), ("22", 5), ("18", 80)):
+            OutcomeCountFactory(panel=panel, period=q1, crime_group="Robbery", outcome_code=code, count=count)
+        assert selectors.outcome_rates(panel, q1) == {
+            "Robbery": {"action_taken_rate": D("0.15"), "charge_summons_rate": D("0.1")}
+        }
+        for code in ("1", "22"):
+            ActionTakenOutcomeFactory(panel=panel, code=code)  # the panel's own set: 8 out, 22 in
+        assert selectors.outcome_rates(panel, q1)["Robbery"]["action_taken_rate"] == D("0.15")  # (10 + 5) / 100
+        panel.action_taken_outcomes.filter(code="22").delete()
+        assert selectors.outcome_rates(panel, q1)["Robbery"]["action_taken_rate"] == D("0.1")
+
+    def test_periods_with_figures(self):
+        indicator = IndicatorFactory()
+        MeasurementFactory(indicator=indicator, period=period("Q1 2023/24"))
+        MeasurementFactory(indicator=indicator, period=period("June 2023"))
+        assert [p.label for p in selectors.periods_with_figures(indicator.panel)] == ["Q1 2023/24"]
