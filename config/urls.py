@@ -17,6 +17,7 @@ urlpatterns = [
     path("staff/", include("scrutiny.staff.urls")),
     path("api/v1/", include("scrutiny.api.urls")),
     path("", include("scrutiny.search.urls")),
+    path("", include("scrutiny.performance.urls")),
     path("", include("scrutiny.public_site.urls")),
 ]
 

@@ -35,6 +35,7 @@ PUBLIC_PAGES = [
     "/west-mercia/meetings/",
     "/west-mercia/meetings/2023-07-27/",
     "/west-mercia/meetings/2023-09-19/",
+    "/west-mercia/performance/",
 ]
 
 
