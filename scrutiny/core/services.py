@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from .cache import panel_pages_invalidate
@@ -23,6 +24,8 @@ def _plain(value):
     """A JSON-safe rendering of a field value for the audit trail."""
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, FieldFile):
+        return value.name or None
     if isinstance(value, datetime) and timezone.is_aware(value):
         # The same instant in London and in UTC (as read back from the database) is no change.
         return value.astimezone(UTC).isoformat()

@@ -1,0 +1,443 @@
+"""Agenda packs: the front sheet, then every paper in agenda order, as one PDF numbered from page 1.
+
+The papers are rendered once with WeasyPrint. Each paper is a section that starts on a right-hand page
+(`break-before: right`), so a paper ending on an odd page is followed by a blank page that WeasyPrint marks
+"This page is intentionally left blank" (`@page :blank`); that page belongs to the paper's item. Uploaded PDF
+files take their place as placeholder pages that carry only the page number, and are then laid under those
+numbers with pypdf, so the numbering runs on through them. The page on which each item's first paper starts
+is read from the rendered pages' anchors; the front sheet, unnumbered, is rendered afterwards with those
+ranges and put in front, so the agenda always matches the pack without a second pass over the papers.
+"""
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from pypdf import PdfReader, PdfWriter
+from weasyprint import HTML
+
+from scrutiny.core.services import object_save
+from scrutiny.meetings.checks import meeting_compliance
+from scrutiny.meetings.selectors import meeting_get_for_public
+from scrutiny.meetings.services import agenda_item_update
+from scrutiny.members.selectors import memberships_current_on
+
+from .choices import PackKind, PaperStatus
+from .markdown import render_markdown
+from .models import PackBuild, Paper, PaperFile
+
+Progress = Callable[[int, str], None]
+
+# The seed's report headings, in the order a panel report prints them.
+SECTIONS = [
+    ("recommendation", "Recommendation"),
+    ("summary", "Summary"),
+    ("background", "Background"),
+    ("body", ""),
+    ("risk_implications", "Risk Management Implications"),
+    ("financial_implications", "Financial Implications"),
+    ("legal_implications", "Legal Implications"),
+    ("equality_implications", "Equality Implications"),
+    ("supporting_information", "Supporting Information"),
+    ("contact_points", "Contact Points"),
+    ("background_papers", "Background Papers"),
+]
+
+A4 = (595.28, 841.89)
+
+
+class PackError(Exception):
+    """A pack cannot be built as asked (an unreadable file, an unknown kind)."""
+
+
+@dataclass
+class PackResult:
+    pdf: bytes
+    html: str
+    page_count: int
+    ranges: dict[int, tuple[int, int]] = field(default_factory=dict)  # agenda item id -> first, last page
+    outline: list[tuple[str, int]] = field(default_factory=list)  # (title, 0-based page in the PDF)
+
+
+def _noop(percent: int, message: str) -> None:
+    pass
+
+
+def _shift_headings(html: str) -> str:
+    """Markdown headings start at h2; under a paper's h2 title and its h3 section headings they go one down."""
+    return re.sub(r"<(/?)h([2-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+
+
+def _time_label(when) -> str:
+    """11.00 am, as the seed prints it."""
+    local = timezone.localtime(when)
+    hour = local.hour % 12 or 12
+    return f"{hour}.{local:%M} {'am' if local.hour < 12 else 'pm'}"
+
+
+def _day_label(day: date) -> str:
+    return f"{day:%A}, {day.day} {day:%B %Y}"
+
+
+def _read_pdf(paper_file: PaperFile) -> PdfReader:
+    try:
+        with paper_file.file.open("rb") as handle:
+            data = handle.read()
+        reader = PdfReader(io.BytesIO(data))
+        if not reader.pages:
+            raise PackError("it has no pages")
+        return reader
+    except Exception as error:  # pypdf raises many kinds; the officer needs to know which file
+        raise PackError(f"Could not read {paper_file} (paper “{paper_file.paper}”) as a PDF: {error}") from error
+
+
+def _is_pdf(paper_file: PaperFile) -> bool:
+    return paper_file.content_type == "application/pdf" or paper_file.file.name.lower().endswith(".pdf")
+
+
+# What goes in --------------------------------------------------------------------------------------------------
+
+
+def _papers_for(meeting, kind: str) -> list[Paper]:
+    """Accepted papers on live items in agenda order, each at its latest accepted version; the public kinds
+    leave out exempt business.
+
+    A newer version still awaiting acceptance does not displace the accepted one it will replace.
+    """
+    papers = list(
+        Paper.objects.live()
+        .filter(agenda_item__meeting=meeting, agenda_item__is_deleted=False)
+        .select_related("agenda_item")
+        .prefetch_related("files")
+        .order_by("agenda_item__order", "agenda_item__id", "order", "id")
+    )
+    newer = {paper.supersedes_id: paper for paper in papers if paper.supersedes_id}
+
+    def replaced(paper: Paper) -> bool:
+        later = newer.get(paper.pk)
+        while later is not None:
+            if later.status == PaperStatus.ACCEPTED:
+                return True
+            later = newer.get(later.pk)
+        return False
+
+    papers = [p for p in papers if p.status == PaperStatus.ACCEPTED and not replaced(p)]
+    if kind != PackKind.RESTRICTED:
+        papers = [p for p in papers if p.is_public and p.agenda_item.is_public]
+    return papers
+
+
+def _context(meeting, kind: str, items, papers, ranges) -> dict:
+    panel = meeting.panel
+    day = timezone.localdate(meeting.start)
+    memberships = []
+    for membership in memberships_current_on(panel, day):
+        memberships.append(
+            {
+                "name": membership.person.display_name,
+                "offices": ", ".join(o.title for o in membership.offices_held),
+                "kind": membership.label_as_printed or membership.get_kind_display(),
+                "council": membership.council.name if membership.council_id else "",
+            }
+        )
+    restricted = kind == PackKind.RESTRICTED
+    agenda = []
+    for item in items:
+        withheld = not item.is_public and not restricted
+        first_last = ranges.get(item.pk)
+        pages = ""
+        if first_last:
+            pages = str(first_last[0]) if first_last[0] == first_last[1] else f"{first_last[0]} - {first_last[1]}"
+        agenda.append(
+            {
+                "number": item.number,
+                "title": item.title,
+                "description": "" if withheld else item.description,
+                "exempt": item.exempt and item.released_at is None,
+                "exempt_paragraph": item.exempt_paragraph,
+                "pages": pages,
+                "anchor": f"item-{item.pk}",
+            }
+        )
+    compliance = meeting_compliance(meeting)
+    deadline = compliance["participation_deadline"]
+    return {
+        "meeting": meeting,
+        "panel": panel,
+        "kind": kind,
+        "kind_label": PackKind(kind).label,
+        "large_print": kind == PackKind.LARGE_PRINT,
+        "restricted": restricted,
+        "day_label": _day_label(day),
+        "time_label": _time_label(meeting.start),
+        "memberships": memberships,
+        "agenda": agenda,
+        "deadline_label": f"{_time_label(deadline)} on {_day_label(deadline.date())}",
+        "contact": meeting.contact_officer or panel.contact_officer,
+        "date_of_issue": _day_label(meeting.date_of_issue or timezone.localdate()),
+        "papers": papers,
+    }
+
+
+def _paper_sections(paper: Paper) -> list[dict]:
+    sections = []
+    for name, heading in SECTIONS:
+        text = getattr(paper, name)
+        if text and text.strip():
+            sections.append({"heading": heading, "html": _shift_headings(render_markdown(text))})
+    return sections
+
+
+def _paper_blocks(paper: Paper, readers: dict[int, PdfReader]) -> dict:
+    """A paper as the templates need it: its written sections and its PDF files with their page counts."""
+    files = []
+    for paper_file in paper.files.all():
+        if paper_file.pk in readers:
+            files.append(
+                {
+                    "file": paper_file,
+                    "title": str(paper_file),
+                    "text": paper_file.text,
+                    "placeholders": [f"file-{paper_file.pk}-{n}" for n in range(len(readers[paper_file.pk].pages))],
+                }
+            )
+    return {
+        "paper": paper,
+        "anchor": f"paper-{paper.pk}",
+        "sections": _paper_sections(paper),
+        "files": files,
+        "exempt": not paper.is_public or not paper.agenda_item.is_public,
+    }
+
+
+# Rendering -----------------------------------------------------------------------------------------------------
+
+
+def _render(template: str, context: dict):
+    return HTML(string=render_to_string(template, context), base_url=".").render()
+
+
+def _blank_page(context: dict, number: int | None):
+    """One page saying it is intentionally left blank, with `number` in the footer (none on the front sheet)."""
+    return _render("documents/pack/blank.html", {**context, "number": number})
+
+
+def _outline(writer: PdfWriter, entries: list[tuple[str, int, list[tuple[str, int]]]]) -> None:
+    for title, page, children in entries:
+        parent = writer.add_outline_item(title=title, page_number=page)
+        for child_title, child_page in children:
+            writer.add_outline_item(title=child_title, page_number=child_page, parent=parent)
+
+
+def build_agenda_pack(
+    meeting, kind: str = PackKind.PUBLIC, progress: Progress | None = None, acting_user=None, write_back=None
+) -> PackResult:
+    """Build the pack of `kind` for `meeting`: the PDF, its accessible HTML, page ranges and bookmarks.
+
+    The public pack's page ranges are written back to the agenda items (through `agenda_item_update`, as
+    `acting_user`), unless `write_back` is False; other kinds have their own numbering and write nothing.
+    """
+    progress = progress or _noop
+    if kind == PackKind.MINUTES:
+        return build_minutes(meeting, progress=progress)
+    if kind not in (PackKind.PUBLIC, PackKind.RESTRICTED, PackKind.LARGE_PRINT):
+        raise PackError(f"Packs of kind “{kind}” are not built here.")
+    if write_back is None:
+        write_back = kind == PackKind.PUBLIC
+
+    progress(2, "Reading the agenda and papers")
+    # Withheld items stay on the public agenda by number and title (LGA 1972 s100B(2)), with no pages.
+    items = list(meeting.agenda_items.live().order_by("order", "id"))
+    papers = _papers_for(meeting, kind)
+    readers: dict[int, PdfReader] = {}
+    blocks = []
+    for n, paper in enumerate(papers):
+        progress(2 + 8 * n // len(papers), f"Preparing paper {n + 1} of {len(papers)}: {paper.title}")
+        for paper_file in paper.files.all():
+            if _is_pdf(paper_file):
+                readers[paper_file.pk] = _read_pdf(paper_file)
+        blocks.append(_paper_blocks(paper, readers))
+    context = _context(meeting, kind, items, papers, {})
+    context["blocks"] = blocks
+
+    # The papers, rendered once. WeasyPrint's own bookmarks are off: pypdf adds them after the merge.
+    progress(10, "Laying out the papers")
+    papers_doc = _render("documents/pack/papers.html", context) if blocks else None
+    pages = papers_doc.pages if papers_doc else []
+    first_page: dict[str, int] = {}
+    for index, page in enumerate(pages):
+        for anchor in page.anchors:
+            first_page.setdefault(anchor, index + 1)
+    total = len(pages)
+    trailing_blank = total % 2 == 1
+    if trailing_blank:
+        total += 1
+
+    # Each item runs from its first paper's page to the page before the next item's.
+    starts = []
+    for item in items:
+        paper_pages = [first_page[f"paper-{p.pk}"] for p in papers if p.agenda_item_id == item.pk]
+        if paper_pages:
+            starts.append((item, min(paper_pages)))
+    ranges = {}
+    for n, (item, start) in enumerate(starts):
+        end = starts[n + 1][1] - 1 if n + 1 < len(starts) else total
+        ranges[item.pk] = (start, end)
+
+    progress(60, "Writing the front sheet")
+    context = _context(meeting, kind, items, papers, ranges)
+    context["blocks"] = blocks
+    front = _render("documents/pack/front_sheet.html", context)
+    front_pdf = PdfReader(io.BytesIO(front.write_pdf()))
+    writer = PdfWriter()
+    for page in front_pdf.pages:
+        writer.add_page(page)
+    if len(front_pdf.pages) % 2 == 1:  # paper 1 goes on a right-hand page
+        writer.add_page(PdfReader(io.BytesIO(_blank_page(context, None).write_pdf())).pages[0])
+    offset = len(writer.pages)
+
+    progress(70, "Merging uploaded files")
+    if papers_doc is not None:
+        placeholder_of = {}
+        for block in blocks:
+            for entry in block["files"]:
+                for n, anchor in enumerate(entry["placeholders"]):
+                    placeholder_of[anchor] = (entry["file"].pk, n)
+        papers_pdf = PdfReader(io.BytesIO(papers_doc.write_pdf()))
+        paper_anchors = {block["anchor"]: n for n, block in enumerate(blocks)}
+        for index, page in enumerate(papers_pdf.pages):
+            for anchor in pages[index].anchors:
+                if first_page.get(anchor) == index + 1 and anchor in paper_anchors:
+                    n = paper_anchors[anchor]
+                    progress(70 + 15 * n // len(blocks), f"Assembling paper {n + 1} of {len(blocks)}")
+            hit = next((placeholder_of[a] for a in pages[index].anchors if a in placeholder_of), None)
+            if hit is None:
+                writer.add_page(page)
+                continue
+            upload = readers[hit[0]].pages[hit[1]]
+            width, height = float(upload.mediabox.width), float(upload.mediabox.height)
+            if abs(width - A4[0]) > 2 or abs(height - A4[1]) > 2:
+                upload.scale_by(min(A4[0] / width, A4[1] / height))
+            added = writer.add_page(upload)
+            added.merge_page(page)  # the page number, over the uploaded page
+        if trailing_blank:
+            writer.add_page(PdfReader(io.BytesIO(_blank_page(context, total).write_pdf())).pages[0])
+
+    progress(85, "Adding bookmarks")
+    entries = [("Agenda", 0, [])]
+    papers_by_item: dict[int, list[Paper]] = {}
+    for paper in papers:
+        papers_by_item.setdefault(paper.agenda_item_id, []).append(paper)
+    for item, start in starts:
+        children = [
+            (paper.title, offset + first_page[f"paper-{paper.pk}"] - 1)
+            for paper in papers_by_item.get(item.pk, [])
+            if f"paper-{paper.pk}" in first_page and paper.title != item.title
+        ]
+        entries.append((f"{item.number}. {item.title}", offset + start - 1, children))
+    _outline(writer, entries)
+    writer.add_metadata({"/Title": f"{context['kind_label']}: {meeting.panel.name}, {context['day_label']}"})
+    writer.page_mode = "/UseOutlines"
+    buffer = io.BytesIO()
+    writer.write(buffer)
+
+    html = render_to_string("documents/pack/accessible.html", context)
+    if write_back:
+        progress(95, "Writing page numbers to the agenda")
+        agenda_ranges_write(items=items, ranges=ranges, acting_user=acting_user)
+    progress(100, "Done")
+    return PackResult(
+        pdf=buffer.getvalue(),
+        html=html,
+        page_count=len(writer.pages),
+        ranges=ranges,
+        outline=[(title, page) for title, page, _ in entries],
+    )
+
+
+def agenda_ranges_write(*, items, ranges: dict[int, tuple[int, int]], acting_user) -> None:
+    """Put the pack's page ranges on the agenda; items without papers lose any old range."""
+    with transaction.atomic():
+        for item in items:
+            start, end = ranges.get(item.pk, (None, None))
+            if (item.page_start, item.page_end) != (start, end):
+                agenda_item_update(acting_user=acting_user, item=item, page_start=start, page_end=end)
+
+
+def build_minutes(meeting, progress: Progress | None = None) -> PackResult:
+    """The minutes as a PDF with the Chairman's signature line, exempt business withheld as on the public page."""
+    progress = progress or _noop
+    progress(10, "Reading the minutes")
+    public = meeting_get_for_public(meeting.panel, meeting.slug)
+    day = timezone.localdate(meeting.start)
+    context = {
+        "meeting": meeting,
+        "panel": meeting.panel,
+        "public": public,
+        "day_label": _day_label(day),
+        "time_label": _time_label(meeting.start),
+        "large_print": False,
+        "kind_label": PackKind.MINUTES.label,
+        "minutes": [
+            {
+                "minute": minute,
+                "paragraphs": [p.strip() for p in minute.text.split("\n\n") if p.strip()],
+                "resolutions": [p.strip() for p in minute.resolutions.split("\n\n") if p.strip()],
+            }
+            for minute in public.minutes
+        ],
+    }
+    progress(40, "Laying out the minutes")
+    html = render_to_string("documents/pack/minutes.html", context)
+    document = HTML(string=html, base_url=".").render()
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(document.write_pdf())))
+    writer.add_outline_item(title=f"Minutes, {context['day_label']}", page_number=0)
+    writer.add_metadata({"/Title": f"Minutes of the {meeting.panel.name}, {context['day_label']}"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    progress(100, "Done")
+    return PackResult(pdf=buffer.getvalue(), html=html, page_count=len(writer.pages))
+
+
+# The job's service ---------------------------------------------------------------------------------------------
+
+
+def pack_build_request(*, meeting, kind: str, acting_user) -> PackBuild:
+    """Queue a build of the pack; the job starts once the request is committed."""
+    from .tasks import pack_build_run  # the job calls back into this module
+
+    build = object_save(
+        instance=PackBuild(meeting=meeting, kind=kind, requested_by=acting_user, message="Waiting to start"),
+        acting_user=acting_user,
+        verb="pack_build_request",
+        panel_id=meeting.panel_id,
+    )
+    transaction.on_commit(lambda: pack_build_run.enqueue(build.pk))
+    return build
+
+
+def pack_file_names(meeting, kind: str) -> tuple[str, str]:
+    stem = f"{meeting.slug}-{kind.replace('_', '-')}"
+    return f"{stem}.pdf", f"{stem}.html"
+
+
+# Measuring -----------------------------------------------------------------------------------------------------
+
+
+def pack_print_html(meeting, kind: str = PackKind.PUBLIC) -> str:
+    """The whole pack (front sheet and papers) as one print document, for measuring a single WeasyPrint render
+    against a full build (bench/packs.py). The pack itself is never built from this: its front sheet would not
+    know the page ranges."""
+    items = list(meeting.agenda_items.live().order_by("order", "id"))
+    papers = _papers_for(meeting, kind)
+    readers = {f.pk: _read_pdf(f) for paper in papers for f in paper.files.all() if _is_pdf(f)}
+    context = _context(meeting, kind, items, papers, {})
+    context["blocks"] = [_paper_blocks(paper, readers) for paper in papers]
+    context["include_front"] = True
+    return render_to_string("documents/pack/papers.html", context)

@@ -1,0 +1,299 @@
+"""Writes to papers and their files.
+
+The PCC's office submits papers and the scrutiny officer accepts or returns them; papers the officer writes
+or uploads start accepted. Once a paper has gone out in a publication it is never rewritten: a change is a
+new version that supersedes it, listed beside the old one. Every write keeps `Paper.text` (sections and the
+files' text) current for search, and touches the meeting, so that its `modified` time moves.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from scrutiny.accounts.permissions import can_edit_panel
+from scrutiny.core.models import AuditEvent
+from scrutiny.core.services import object_save, object_tombstone
+
+from .choices import FileRole, PaperSource, PaperStatus
+from .models import Paper, PaperFile
+from .text import SECTION_FIELDS, paper_text
+from .uploads import DOCX, CheckedUpload, upload_check
+
+# What a paper's author may set; the workflow fields (status, who submitted or accepted) are the services' own.
+EDITABLE_FIELDS = {"title", "author", "contact_points", "order", *SECTION_FIELDS}
+EXEMPT_FIELDS = {"exempt", "exempt_paragraph", "exempt_reason"}
+
+
+def _panel_id(paper: Paper) -> int:
+    return paper.agenda_item.meeting.panel_id
+
+
+def _is_officer(acting_user, panel_id: int) -> bool:
+    """An officer's (or an administrator's, or an importer's: no user) paper needs no acceptance."""
+    if acting_user is None or not getattr(acting_user, "is_authenticated", False):
+        return acting_user is None
+    return can_edit_panel(acting_user, panel_id)
+
+
+def _user(acting_user):
+    """The user to record as submitter or acceptor: nobody for an importer or an anonymous caller."""
+    return acting_user if getattr(acting_user, "is_authenticated", False) else None
+
+
+def _check_fields(fields: dict) -> None:
+    unknown = set(fields) - EDITABLE_FIELDS - EXEMPT_FIELDS
+    if unknown:
+        raise TypeError(f"Not a field a paper's author may set: {', '.join(sorted(unknown))}")
+
+
+def _start_status(paper: Paper, acting_user) -> None:
+    """Accepted when the officer writes it; submitted (awaiting the officer) when the PCC's office does."""
+    if _is_officer(acting_user, _panel_id(paper)):
+        paper.status = PaperStatus.ACCEPTED
+        paper.accepted_by = _user(acting_user)
+        paper.accepted_at = timezone.now()
+    else:
+        paper.status = PaperStatus.SUBMITTED
+        paper.submitted_by = _user(acting_user)
+
+
+def _next_order(agenda_item) -> int:
+    last = agenda_item.papers.aggregate(m=Max("order"))["m"]
+    return (last or 0) + 1
+
+
+def _inherit_exemption(paper: Paper, agenda_item, fields: dict) -> None:
+    """A paper on an exempt item is exempt on the same paragraph, unless the caller says otherwise."""
+    if "exempt" not in fields and agenda_item.exempt:
+        paper.exempt = True
+        paper.exempt_paragraph = agenda_item.exempt_paragraph
+        paper.exempt_reason = agenda_item.exempt_reason
+
+
+def _save(paper: Paper, *, acting_user, verb: str, action: str | None = None, files=None) -> Paper:
+    """Save with the search text rebuilt from the sections and `files` (the stored files by default)."""
+    paper.text = paper_text(paper, files=files)
+    return object_save(
+        instance=paper,
+        acting_user=acting_user,
+        verb=verb,
+        action=action,
+        panel_id=_panel_id(paper),
+        parents=[paper.agenda_item.meeting],
+    )
+
+
+def _refuse_if_deleted(paper: Paper) -> None:
+    if paper.is_deleted:
+        raise ValidationError(_("This paper has been deleted."))
+
+
+def paper_create(*, acting_user, agenda_item, title: str, **fields) -> Paper:
+    """A paper written in the application, its sections in Markdown. The officer's papers start accepted."""
+    _check_fields(fields)
+    paper = Paper(agenda_item=agenda_item, title=title, source=PaperSource.WRITTEN, **fields)
+    if "order" not in fields:
+        paper.order = _next_order(agenda_item)
+    _inherit_exemption(paper, agenda_item, fields)
+    _start_status(paper, acting_user)
+    return _save(paper, acting_user=acting_user, verb="paper_create")
+
+
+def paper_update(*, acting_user, paper: Paper, **fields) -> Paper:
+    """Change a paper that has not been published. A published paper changes only by a new version."""
+    _check_fields(fields)
+    _refuse_if_deleted(paper)
+    if paper.publications.exists():
+        raise ValidationError(
+            _("This paper has been published and cannot be changed. Make a new version of it instead."),
+            code="published",
+        )
+    for name, value in fields.items():
+        setattr(paper, name, value)
+    return _save(paper, acting_user=acting_user, verb="paper_update")
+
+
+def paper_new_version(*, acting_user, paper: Paper, **fields) -> Paper:
+    """A copy of the paper, with its files, that supersedes it: version + 1, its status by who made it.
+
+    The old version stays as it was (it may be in a published pack); the new one is listed beside it.
+    """
+    _check_fields(fields)
+    _refuse_if_deleted(paper)
+    if Paper.objects.filter(supersedes=paper).exists():
+        raise ValidationError(_("This paper already has a newer version: change that one."), code="superseded")
+    copied = {name: getattr(paper, name) for name in EDITABLE_FIELDS | EXEMPT_FIELDS}
+    copied.update(fields)
+    new = Paper(
+        agenda_item=paper.agenda_item,
+        source=paper.source,
+        version=paper.version + 1,
+        supersedes=paper,
+        warnings=list(paper.warnings),
+        released_at=paper.released_at,
+        **copied,
+    )
+    _start_status(new, acting_user)
+    files = list(paper.files.all())
+    with transaction.atomic():
+        new = _save(new, acting_user=acting_user, verb="paper_new_version", files=files)
+        for old_file in files:
+            # The stored file is shared, not copied: files are never rewritten in place.
+            copy = PaperFile(
+                paper=new,
+                **{
+                    name: getattr(old_file, name)
+                    for name in (
+                        "role",
+                        "title",
+                        "order",
+                        "original_name",
+                        "content_type",
+                        "size",
+                        "sha256",
+                        "page_count",
+                        "text",
+                        "has_text_layer",
+                        "warnings",
+                    )
+                },
+            )
+            copy.file.name = old_file.file.name
+            _paper_file_save(paper_file=copy, acting_user=acting_user, verb="paper_new_version")
+    return new
+
+
+def _paper_file_save(*, paper_file: PaperFile, acting_user, verb: str) -> PaperFile:
+    """Store a paper's file: validated, audited (with the stored name), the meeting touched."""
+    paper = paper_file.paper
+    return object_save(
+        instance=paper_file,
+        acting_user=acting_user,
+        verb=verb,
+        panel_id=_panel_id(paper),
+        parents=[paper.agenda_item.meeting],
+    )
+
+
+def _store_file(*, acting_user, paper: Paper, checked: CheckedUpload, role: str, title: str = "") -> PaperFile:
+    last = paper.files.aggregate(m=Max("order"))["m"]
+    paper_file = PaperFile(
+        paper=paper,
+        role=role,
+        title=title,
+        order=(last or 0) + 1,
+        original_name=checked.original_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        page_count=checked.page_count,
+        text=checked.text,
+        has_text_layer=checked.has_text_layer,
+        warnings=list(checked.warnings),
+    )
+    paper_file.file.save(checked.original_name, ContentFile(checked.content), save=False)
+    return _paper_file_save(paper_file=paper_file, acting_user=acting_user, verb="paper_file_add")
+
+
+def _checked(uploaded) -> CheckedUpload:
+    """An upload checked here, or already checked (by the upload form, which lists its problems)."""
+    return uploaded if isinstance(uploaded, CheckedUpload) else upload_check(uploaded)
+
+
+def paper_upload(*, acting_user, agenda_item, uploaded, title: str, **fields) -> Paper:
+    """A PDF or Word document becomes a paper, the upload its main file.
+
+    The file is checked before anything is stored (see `uploads`). A Word document is converted to the
+    paper's body in Markdown and kept as the original; a PDF stays a PDF. The officer's uploads start
+    accepted; the PCC's office's are submitted for the officer to accept. `uploaded` is a file, or the
+    CheckedUpload the upload form made of it.
+    """
+    _check_fields(fields)
+    checked = _checked(uploaded)
+    paper = Paper(agenda_item=agenda_item, title=title, source=PaperSource.UPLOADED, **fields)
+    if "order" not in fields:
+        paper.order = _next_order(agenda_item)
+    if checked.content_type == DOCX:
+        paper.body = checked.markdown
+    paper.warnings = list(checked.warnings)
+    _inherit_exemption(paper, agenda_item, fields)
+    _start_status(paper, acting_user)
+    paper.full_clean()  # before the file is written to storage
+    with transaction.atomic():
+        paper = _save(paper, acting_user=acting_user, verb="paper_upload", files=[checked])
+        _store_file(acting_user=acting_user, paper=paper, checked=checked, role=FileRole.MAIN)
+    return paper
+
+
+def paper_file_add(*, acting_user, paper: Paper, uploaded, title: str = "", role: str = FileRole.APPENDIX) -> PaperFile:
+    """Add a file (an appendix, as a rule) to a paper that has not been published; checked like an upload."""
+    _refuse_if_deleted(paper)
+    if paper.publications.exists():
+        raise ValidationError(
+            _("This paper has been published and cannot be changed. Make a new version of it instead."),
+            code="published",
+        )
+    checked = _checked(uploaded)
+    with transaction.atomic():
+        paper_file = _store_file(acting_user=acting_user, paper=paper, checked=checked, role=role, title=title)
+        for warning in checked.warnings:
+            if warning not in paper.warnings:
+                paper.warnings = [*paper.warnings, warning]
+        _save(paper, acting_user=acting_user, verb="paper_file_add")
+    return paper_file
+
+
+def paper_submit(*, acting_user, paper: Paper) -> Paper:
+    """The PCC's office submits a draft or returned paper for the officer to accept."""
+    _refuse_if_deleted(paper)
+    if paper.status not in (PaperStatus.DRAFT, PaperStatus.RETURNED):
+        raise ValidationError(_("Only a draft or returned paper can be submitted."), code="status")
+    paper.status = PaperStatus.SUBMITTED
+    paper.submitted_by = _user(acting_user)
+    return _save(paper, acting_user=acting_user, verb="paper_submit")
+
+
+def paper_accept(*, acting_user, paper: Paper) -> Paper:
+    """The officer accepts a submitted paper for the agenda."""
+    _refuse_if_deleted(paper)
+    if paper.status != PaperStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted paper can be accepted."), code="status")
+    paper.status = PaperStatus.ACCEPTED
+    paper.accepted_by = _user(acting_user)
+    paper.accepted_at = timezone.now()
+    return _save(paper, acting_user=acting_user, verb="paper_accept")
+
+
+def paper_return(*, acting_user, paper: Paper) -> Paper:
+    """The officer returns a submitted paper to the PCC's office, to be changed and submitted again."""
+    _refuse_if_deleted(paper)
+    if paper.status != PaperStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted paper can be returned."), code="status")
+    paper.status = PaperStatus.RETURNED
+    return _save(paper, acting_user=acting_user, verb="paper_return")
+
+
+def paper_release(*, acting_user, paper: Paper) -> Paper:
+    """Release an exempt paper: the public interest in keeping it exempt no longer outweighs disclosure
+    (LGA 1972 Sch 12A para 10). It becomes public and the release is audited."""
+    _refuse_if_deleted(paper)
+    if not paper.exempt:
+        raise ValidationError(_("Only an exempt paper can be released."), code="not_exempt")
+    if paper.released_at:
+        raise ValidationError(_("This paper has already been released."), code="released")
+    paper.released_at = timezone.now()
+    return _save(paper, acting_user=acting_user, verb="paper_release", action=AuditEvent.Action.RELEASE)
+
+
+def paper_delete(*, acting_user, paper: Paper) -> Paper:
+    """Delete by tombstone: a paper that was published can still be explained."""
+    return object_tombstone(
+        instance=paper,
+        acting_user=acting_user,
+        verb="paper_delete",
+        panel_id=_panel_id(paper),
+        parents=[paper.agenda_item.meeting],
+    )

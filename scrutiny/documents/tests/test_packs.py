@@ -1,0 +1,465 @@
+"""Agenda packs: the pages each paper occupies, duplex padding, exempt papers, bookmarks and the front sheet.
+
+Every test reads the built PDF back with pypdf, as a reader of the pack would see it.
+"""
+
+import datetime
+import io
+import itertools
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import CommandError, call_command
+from pypdf import PdfReader
+from weasyprint import HTML
+
+from scrutiny.accounts.tests.factories import UserFactory
+from scrutiny.core.models import AuditEvent
+from scrutiny.documents import tasks
+from scrutiny.documents.choices import BuildStatus, PackKind, PaperSource, PaperStatus
+from scrutiny.documents.models import PackBuild
+from scrutiny.documents.packs import PackError, build_agenda_pack, pack_build_request
+from scrutiny.documents.tests.factories import PaperFactory, PaperFileFactory
+from scrutiny.meetings.tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory, MinuteItemFactory
+from scrutiny.members.choices import MembershipKind
+from scrutiny.members.tests.factories import MembershipFactory, OfficeHolderFactory, PersonFactory
+from scrutiny.panels.tests.factories import CouncilFactory, PanelFactory
+
+pytestmark = pytest.mark.django_db
+
+LONDON = ZoneInfo("Europe/London")
+# Paragraphs of this length fill seven A4 pages of the pack's 11pt body text (with the report's heading).
+PARAGRAPH = "The panel reviewed the Commissioner's performance against the Police and Crime Plan in detail. " * 6
+SEVEN_PAGES = 40
+
+
+def make_pdf(pages: int, label: str) -> bytes:
+    """A real PDF of `pages` A4 pages, each saying which page of `label` it is."""
+    body = (
+        "".join(f'<p style="break-after: page">{label} uploaded page {n}</p>' for n in range(1, pages))
+        + f"<p>{label} uploaded page {pages}</p>"
+    )
+    return HTML(string=f"<html><body>{body}</body></html>").write_pdf()
+
+
+def texts(pdf: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def flat(text: str) -> str:
+    """Text with its line breaks and runs of spaces made single spaces, as a reader would read it."""
+    return re.sub(r"\s+", " ", text)
+
+
+def footer(text: str) -> str:
+    """The last line of a page: its number in the footer, where it has one."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+@dataclass
+class Pack:
+    meeting: object
+    welcome: object
+    minutes_item: object
+    performance: object
+    estates: object
+    exempt_item: object
+    short: object
+    long: object
+    uploaded: object
+    exempt: object
+    officer: object
+
+
+@pytest.fixture
+def pack() -> Pack:
+    """GIVEN a meeting on 19 September 2023 with papers of 1 page (written), 7 pages (written) and 12 pages
+    (a written cover and an uploaded 11-page PDF), and an exempt item with its paper."""
+    panel = PanelFactory(
+        name="West Mercia Police and Crime Panel",
+        slug="west-mercia",
+        alternative_formats_email="scrutiny@example.gov.uk",
+        alternative_formats_phone="01905 844963",
+    )
+    officer_person = PersonFactory(
+        panel=panel, title="", name="Samantha Morris", role_title="Scrutiny Officer", email="sm@example.gov.uk"
+    )
+    panel.contact_officer = officer_person
+    panel.save()
+    herefordshire = CouncilFactory(panel=panel, name="Herefordshire Council")
+    chair = MembershipFactory(
+        person=PersonFactory(panel=panel, name="Barry Durkin", sort_name="Durkin"),
+        council=herefordshire,
+        label_as_printed="Substantive Member",
+    )
+    OfficeHolderFactory(membership=chair, start_date=datetime.date(2023, 6, 1))
+    MembershipFactory(
+        person=PersonFactory(panel=panel, title="Mrs", name="C Clive", sort_name="Clive"),
+        kind=MembershipKind.INDEPENDENT,
+        label_as_printed="Co-opted Independent Lay Member",
+    )
+    meeting = MeetingFactory(
+        panel=panel,
+        start=datetime.datetime(2023, 9, 19, 11, 0, tzinfo=LONDON),
+        venue="County Hall, Worcester",
+        date_of_issue=datetime.date(2023, 9, 11),
+    )
+    welcome = AgendaItemFactory(meeting=meeting, number="1", order=1, title="Welcome and Introductions")
+    minutes_item = AgendaItemFactory(meeting=meeting, number="5", order=5, title="Confirmation of the Minutes")
+    performance = AgendaItemFactory(meeting=meeting, number="6", order=6, title="Performance Monitoring Report")
+    estates = AgendaItemFactory(meeting=meeting, number="7", order=7, title="Estates Strategy Progress report")
+    exempt_item = AgendaItemFactory(
+        meeting=meeting,
+        number="8",
+        order=8,
+        title="Chief Constable's Contract",
+        exempt=True,
+        exempt_paragraph=1,
+        exempt_reason="Information about an individual.",
+    )
+    short = PaperFactory(agenda_item=minutes_item, title="Minutes of 27 July 2023", body="A short paper.")
+    long = PaperFactory(
+        agenda_item=performance,
+        title="Police and Crime Plan Activity",
+        body="\n\n".join(f"PERF-{n} {PARAGRAPH}" for n in range(SEVEN_PAGES)),
+        financial_implications="None arising.",
+    )
+    uploaded = PaperFactory(
+        agenda_item=estates,
+        title="Estates Strategy",
+        source=PaperSource.UPLOADED,
+        recommendation="The panel is asked to note the strategy.",
+        summary="",
+        body="",
+    )
+    PaperFileFactory(paper=uploaded, content=make_pdf(11, "ESTATES"), original_name="estates.pdf", page_count=11)
+    exempt = PaperFactory(
+        agenda_item=exempt_item,
+        title="Contract Terms",
+        exempt=True,
+        exempt_paragraph=1,
+        exempt_reason="Information about an individual.",
+        body="SECRET-TERMS of the contract.",
+    )
+    return Pack(
+        meeting=meeting,
+        welcome=welcome,
+        minutes_item=minutes_item,
+        performance=performance,
+        estates=estates,
+        exempt_item=exempt_item,
+        short=short,
+        long=long,
+        uploaded=uploaded,
+        exempt=exempt,
+        officer=UserFactory(username="officer"),
+    )
+
+
+def front_length(pages: list[str], first_title: str) -> int:
+    """The front sheet's pages: those before the first paper's title."""
+    return next(n for n, text in enumerate(pages) if first_title.upper() in text)
+
+
+class TestPageRanges:
+    def test_the_agenda_ranges_are_the_pages_each_paper_occupies(self, pack):
+        result = build_agenda_pack(pack.meeting, kind=PackKind.PUBLIC, acting_user=pack.officer)
+        pages = texts(result.pdf)
+        offset = front_length(pages, pack.short.title)
+
+        assert result.ranges == {
+            pack.minutes_item.pk: (1, 2),
+            pack.performance.pk: (3, 10),
+            pack.estates.pk: (11, 22),
+        }
+        assert len(pages) == offset + 22 == result.page_count
+        # Numbered from 1 after the front sheet, every page.
+        assert [footer(text) for text in pages[offset:]] == [str(n) for n in range(1, 23)]
+        for paper, (start, _end) in [
+            (pack.short, (1, 2)),
+            (pack.long, (3, 10)),
+            (pack.uploaded, (11, 22)),
+        ]:
+            assert paper.title.upper() in pages[offset + start - 1]
+        # The written paper's text runs over pages 3 to 9; the uploaded file over 12 to 22.
+        perf_pages = [n - offset + 1 for n, text in enumerate(pages) if "PERF-" in text]
+        assert perf_pages == list(range(3, 10))
+        estates_pages = [n - offset + 1 for n, text in enumerate(pages) if "ESTATES uploaded page" in text]
+        assert estates_pages == list(range(12, 23))
+        assert "ESTATES uploaded page 1" in pages[offset + 11]
+        assert footer(pages[offset + 11]) == "12"
+
+    def test_the_front_sheet_prints_the_ranges(self, pack):
+        result = build_agenda_pack(pack.meeting, acting_user=pack.officer)
+        front = "\n".join(texts(result.pdf)[: front_length(texts(result.pdf), pack.short.title)])
+        assert re.search(r"Confirmation of the Minutes.*?1 - 2", front, re.S)
+        assert re.search(r"Performance Monitoring Report.*?3 - 10", front, re.S)
+        assert re.search(r"Estates Strategy Progress report.*?11 - 22", front, re.S)
+
+    def test_an_odd_length_paper_is_padded_with_a_blank_page_in_its_range(self, pack):
+        result = build_agenda_pack(pack.meeting, acting_user=pack.officer)
+        pages = texts(result.pdf)
+        offset = front_length(pages, pack.short.title)
+        for number in (2, 10):  # after the 1-page minutes and the 7-page report
+            blank = pages[offset + number - 1]
+            assert "This page is intentionally left blank" in blank
+            assert footer(blank) == str(number)
+        assert "intentionally left blank" not in pages[offset]
+
+    def test_a_pack_ending_on_an_odd_page_gets_a_last_blank_page(self, pack):
+        pack.uploaded.delete()
+        result = build_agenda_pack(pack.meeting, acting_user=pack.officer)
+        pages = texts(result.pdf)
+        offset = front_length(pages, pack.short.title)
+        assert result.ranges[pack.performance.pk] == (3, 10)
+        assert len(pages) - offset == 10
+        assert "intentionally left blank" in pages[-1]
+        assert footer(pages[-1]) == "10"
+
+
+class TestVersions:
+    def test_the_latest_accepted_version_is_packed(self, pack):
+        newer = PaperFactory(
+            agenda_item=pack.minutes_item, title="Minutes of 27 July 2023 (corrected)", supersedes=pack.short
+        )
+        draft = PaperFactory(
+            agenda_item=pack.minutes_item, title="Minutes draft v3", supersedes=newer, status=PaperStatus.SUBMITTED
+        )
+        text = flat("\n".join(texts(build_agenda_pack(pack.meeting, write_back=False).pdf)))
+        assert newer.title.upper() in text
+        assert f"{pack.short.title.upper()} " not in text.replace(newer.title.upper(), "")
+        assert draft.title.upper() not in text
+
+
+class TestExemptPapers:
+    def test_an_exempt_paper_is_not_in_the_public_pack_or_its_numbering(self, pack):
+        result = build_agenda_pack(pack.meeting, acting_user=pack.officer)
+        text = flat("\n".join(texts(result.pdf)))
+        assert "SECRET-TERMS" not in text
+        assert pack.exempt.title.upper() not in text
+        assert pack.exempt_item.pk not in result.ranges
+        # The item stays on the agenda by its number and title, with its paragraph.
+        assert "Chief Constable's Contract" in text
+        assert "paragraph 1" in text
+        assert "Information about an individual." not in text
+
+    def test_an_unreleased_paper_on_a_public_item_is_left_out(self, pack):
+        pack.long.exempt, pack.long.exempt_paragraph, pack.long.exempt_reason = True, 3, "Commercial."
+        pack.long.save()
+        result = build_agenda_pack(pack.meeting, acting_user=pack.officer)
+        assert "PERF-" not in "\n".join(texts(result.pdf))
+        assert pack.performance.pk not in result.ranges
+
+    def test_the_restricted_pack_holds_exempt_papers(self, pack):
+        result = build_agenda_pack(pack.meeting, kind=PackKind.RESTRICTED, acting_user=pack.officer)
+        pages = texts(result.pdf)
+        offset = front_length(pages, pack.short.title)
+        assert result.ranges[pack.exempt_item.pk] == (23, 24)
+        assert pack.exempt.title.upper() in pages[offset + 22]
+        assert "SECRET-TERMS" in pages[offset + 22]
+        assert "Not for publication" in pages[offset + 22]
+        assert "RESTRICTED: FOR MEMBERS ONLY" in pages[0]
+
+    def test_the_restricted_pack_does_not_write_its_ranges_back(self, pack):
+        build_agenda_pack(pack.meeting, kind=PackKind.RESTRICTED, acting_user=pack.officer)
+        pack.exempt_item.refresh_from_db()
+        assert pack.exempt_item.page_start is None
+
+
+class TestWriteBack:
+    def test_ranges_are_written_to_the_agenda_items_as_the_requester(self, pack):
+        pack.welcome.page_start = pack.welcome.page_end = 99
+        pack.welcome.save()
+        build_agenda_pack(pack.meeting, acting_user=pack.officer)
+        for item, expected in [
+            (pack.minutes_item, (1, 2)),
+            (pack.performance, (3, 10)),
+            (pack.estates, (11, 22)),
+            (pack.welcome, (None, None)),
+            (pack.exempt_item, (None, None)),
+        ]:
+            item.refresh_from_db()
+            assert (item.page_start, item.page_end) == expected
+        assert pack.performance.page_range == "3 - 10"
+        events = AuditEvent.objects.filter(verb="agenda_item_update", actor=pack.officer)
+        assert events.count() == 4
+
+    def test_large_print_has_its_own_numbering_and_writes_nothing(self, pack):
+        public = build_agenda_pack(pack.meeting, acting_user=pack.officer)
+        large = build_agenda_pack(pack.meeting, kind=PackKind.LARGE_PRINT, acting_user=pack.officer)
+        assert large.ranges[pack.performance.pk][1] - large.ranges[pack.performance.pk][0] > 8
+        assert large.page_count > public.page_count
+        pack.performance.refresh_from_db()
+        assert (pack.performance.page_start, pack.performance.page_end) == (3, 10)
+        first = texts(large.pdf)
+        offset = front_length(first, pack.short.title)
+        assert footer(first[offset]) == "1"
+
+
+class TestBookmarks:
+    def test_each_item_with_papers_has_a_bookmark_at_its_first_page(self, pack):
+        result = build_agenda_pack(pack.meeting, acting_user=pack.officer)
+        reader = PdfReader(io.BytesIO(result.pdf))
+        offset = front_length(texts(result.pdf), pack.short.title)
+        marks = {
+            item.title: reader.get_destination_page_number(item)
+            for item in reader.outline
+            if not isinstance(item, list)
+        }
+        assert marks == {
+            "Agenda": 0,
+            "5. Confirmation of the Minutes": offset,
+            "6. Performance Monitoring Report": offset + 2,
+            "7. Estates Strategy Progress report": offset + 10,
+        }
+
+
+class TestFrontSheet:
+    def test_it_lists_the_meeting_members_deadline_and_contact_and_is_unnumbered(self, pack):
+        result = build_agenda_pack(pack.meeting, acting_user=pack.officer)
+        pages = texts(result.pdf)
+        offset = front_length(pages, pack.short.title)
+        assert offset % 2 == 0  # paper 1 on a right-hand page
+        front = flat("\n".join(pages[:offset]))
+        assert "West Mercia Police and Crime Panel" in front
+        assert "Tuesday, 19 September 2023, 11.00 am" in front
+        assert "County Hall, Worcester" in front
+        assert "01905 844963" in front
+        assert "scrutiny@example.gov.uk" in front
+        assert "Cllr Barry Durkin (Chairman)" in front
+        assert "Substantive Member - Herefordshire Council" in front
+        assert "Mrs C Clive" in front
+        assert "Co-opted Independent Lay Member" in front
+        assert "9.00 am on Monday, 18 September 2023" in front
+        assert "Samantha Morris" in front
+        assert "sm@example.gov.uk" in front
+        assert "Date of Issue: Monday, 11 September 2023" in front
+        for text in pages[:offset]:
+            assert not footer(text).isdigit()
+
+    def test_a_one_page_front_sheet_is_followed_by_an_unnumbered_blank_page(self):
+        meeting = MeetingFactory(start=datetime.datetime(2023, 9, 19, 11, 0, tzinfo=LONDON))
+        PaperFactory(agenda_item=AgendaItemFactory(meeting=meeting, title="Work Programme"), title="Work Programme")
+        pages = texts(build_agenda_pack(meeting, write_back=False).pdf)
+        assert len(pages) == 4
+        assert "Work Programme" in pages[0]
+        assert "This page is intentionally left blank" in pages[1]
+        assert not footer(pages[1]).isdigit()
+        assert "WORK PROGRAMME" in pages[2]
+        assert footer(pages[2]) == "1"
+
+
+class TestAccessibleHtml:
+    def test_one_html_file_with_the_front_sheet_and_papers_in_order(self, pack):
+        html = build_agenda_pack(pack.meeting, acting_user=pack.officer).html
+        headings = re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html, re.S)
+        levels = [int(level) for level, _ in headings]
+        assert levels[0] == 1
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
+        titles = [text.strip() for level, text in headings if level == "2"]
+        order = [pack.short.title.upper(), pack.long.title.upper(), pack.uploaded.title.upper()]
+        assert [t for t in titles if t in order] == order
+        assert "ESTATES uploaded page" not in html or "provided as a PDF" in html
+        assert "SECRET-TERMS" not in html
+
+
+class TestMinutes:
+    def test_the_minutes_pdf_has_numbered_minutes_and_the_chairmans_line(self, pack):
+        AttendanceFactory(meeting=pack.meeting, person=pack.meeting.panel.people.get(name="Barry Durkin"))
+        MinuteItemFactory(
+            meeting=pack.meeting,
+            number=486,
+            title="Police and Crime Plan",
+            text="Members asked about response times.",
+            resolutions="That the report be noted.",
+        )
+        result = build_agenda_pack(pack.meeting, kind=PackKind.MINUTES)
+        text = flat("\n".join(texts(result.pdf)))
+        assert "Minutes of the West Mercia Police and Crime Panel" in text
+        assert "486" in text
+        assert "Members asked about response times." in text
+        assert "RESOLVED" in text
+        assert "That the report be noted." in text
+        assert "Cllr Barry Durkin" in text
+        assert "Chairman" in text
+
+
+class TestFiles:
+    def test_an_unreadable_upload_fails_with_the_files_name(self, pack):
+        PaperFileFactory(paper=pack.uploaded, content=b"not a pdf", original_name="broken.pdf")
+        with pytest.raises(PackError, match=r"broken\.pdf"):
+            build_agenda_pack(pack.meeting, acting_user=pack.officer)
+
+
+class TestJob:
+    def test_a_request_builds_after_commit_recording_progress(
+        self, pack, monkeypatch, django_capture_on_commit_callbacks
+    ):
+        seen = []
+        saver = tasks._progress_saver
+
+        def spy(build_id):
+            save = saver(build_id)
+
+            def record(percent, message):
+                save(percent, message)
+                build = PackBuild.objects.get(pk=build_id)
+                seen.append((build.status, build.progress))
+
+            return record
+
+        monkeypatch.setattr(tasks, "_progress_saver", spy)
+        with django_capture_on_commit_callbacks(execute=True):
+            build = pack_build_request(meeting=pack.meeting, kind=PackKind.PUBLIC, acting_user=pack.officer)
+            assert build.status == BuildStatus.QUEUED
+        build.refresh_from_db()
+        assert build.status == BuildStatus.DONE
+        assert build.progress == 100
+        assert build.page_count == len(texts(build.file.read()))
+        assert build.html_file.name.endswith(".html")
+        assert build.started_at
+        assert build.finished_at
+        assert all(status == BuildStatus.RUNNING for status, _ in seen)
+        percents = [percent for _, percent in seen]
+        assert percents == sorted(percents)
+        assert len(set(percents)) > 3
+        assert AuditEvent.objects.filter(verb="pack_build_request", actor=pack.officer).exists()
+
+    def test_a_failure_is_recorded_with_its_message(self, pack, monkeypatch, django_capture_on_commit_callbacks):
+        def explode(*args, **kwargs):
+            raise RuntimeError("WeasyPrint ran out of paper")
+
+        monkeypatch.setattr(tasks, "build_agenda_pack", explode)
+        with django_capture_on_commit_callbacks(execute=True):
+            build = pack_build_request(meeting=pack.meeting, kind=PackKind.PUBLIC, acting_user=pack.officer)
+        build.refresh_from_db()
+        assert build.status == BuildStatus.FAILED
+        assert "WeasyPrint ran out of paper" in build.message
+        assert "RuntimeError" in build.error
+        assert not build.file
+
+
+class TestCommand:
+    def test_it_builds_and_prints_progress_and_the_file(self, pack):
+        out = io.StringIO()
+        call_command("build_agenda_pack", "west-mercia", pack.meeting.slug, stdout=out)
+        build = PackBuild.objects.get()
+        assert build.status == BuildStatus.DONE
+        assert build.kind == PackKind.PUBLIC
+        assert "100% Done" in out.getvalue()
+        assert build.file.name in out.getvalue()
+        pack.performance.refresh_from_db()
+        assert pack.performance.page_start == 3
+
+    def test_it_builds_other_kinds(self, pack):
+        call_command(
+            "build_agenda_pack", "west-mercia", pack.meeting.slug, "--kind", "large-print", stdout=io.StringIO()
+        )
+        assert PackBuild.objects.get().kind == PackKind.LARGE_PRINT
+
+    def test_an_unknown_meeting_fails_clearly(self, pack):
+        with pytest.raises(CommandError, match="No meeting '2030-01-01' of panel 'west-mercia'"):
+            call_command("build_agenda_pack", "west-mercia", "2030-01-01")
