@@ -56,7 +56,7 @@ var:
 run: install var
 	$(BIN)/python manage.py migrate --no-input -v0
 	$(BIN)/python manage.py collectstatic --no-input -v0
-	$(BIN)/python manage.py load_demo_data
+	$(BIN)/python manage.py load_demo_data --build-pack
 	@$(MAKE) -s stop
 	@$(BIN)/python manage.py db_worker > var/worker.log 2>&1 & echo $$! > var/worker.pid
 	@echo ""

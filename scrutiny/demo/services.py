@@ -167,12 +167,28 @@ def west_mercia_demo_load(*, acting_user=None) -> DemoLoad:
     return DemoLoad(panel=panel, loaded=True, july=july, september=september, officer=officer)
 
 
+def demo_pack_build_request(meeting):
+    """Queue the public agenda pack of `meeting` for the worker, unless one is built or on its way."""
+    from scrutiny.documents.choices import BuildStatus, PackKind
+    from scrutiny.documents.packs import pack_build_request
+
+    wanted = (BuildStatus.QUEUED, BuildStatus.RUNNING, BuildStatus.DONE)
+    if meeting.pack_builds.filter(kind=PackKind.PUBLIC, status__in=wanted).exists():
+        return None
+    with transaction.atomic():
+        return pack_build_request(meeting=meeting, kind=PackKind.PUBLIC, acting_user=None)
+
+
 def _demo_extensions_load(*, acting_user) -> None:
     """The parts of the demo that later features add (each idempotent, so a database that already holds
     the core demo gains them on the next run)."""
+    from .minutes_paper import demo_minutes_paper_load
+    from .papers import demo_papers_load
     from .performance import performance_demo_load
 
     performance_demo_load(acting_user=acting_user)
+    demo_minutes_paper_load(acting_user=acting_user)
+    demo_papers_load(acting_user=acting_user)
 
 
 def _west_mercia_write(*, acting_user):

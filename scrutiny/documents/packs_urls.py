@@ -14,10 +14,4 @@ urlpatterns = [
     path("builds/<int:build_id>/", pack_views.pack_build_detail, name="pack_build_detail"),
     path("builds/<int:build_id>/pack.pdf", pack_views.pack_build_download, name="pack_build_download"),
     path("builds/<int:build_id>/pack.html", pack_views.pack_build_html, name="pack_build_html"),
-    # Public, until the public site takes it as /<panel>/meetings/<date>/agenda-pack.pdf.
-    path(
-        "public/<slug:panel_slug>/meetings/<slug:meeting_slug>/agenda-pack.pdf",
-        pack_views.public_pack_download,
-        name="public_pack_download",
-    ),
 ]

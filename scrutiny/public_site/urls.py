@@ -28,5 +28,10 @@ urlpatterns = [
     path("<slug:panel_slug>/meetings/", views.meeting_list, name="meeting_list"),
     path("<slug:panel_slug>/meetings/<int:year>/", views.meeting_list, name="meeting_list_year"),
     path("<slug:panel_slug>/meetings/<meeting:meeting_slug>/", views.meeting_detail, name="meeting_detail"),
+    path(
+        "<slug:panel_slug>/meetings/<meeting:meeting_slug>/agenda-pack.pdf",
+        views.meeting_agenda_pack,
+        name="meeting_agenda_pack",
+    ),
     path("<slug:panel_slug>/meetings.ics", views.meeting_calendar, name="meeting_calendar"),
 ]

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from scrutiny.core.cache import public_page
+from scrutiny.documents.pack_views import public_pack_download
+from scrutiny.documents.selectors import public_pack_latest
 from scrutiny.meetings.models import Meeting
 from scrutiny.meetings.selectors import (
     meeting_get_for_public,
@@ -128,7 +130,17 @@ def meeting_detail(request, panel_slug, meeting_slug):
         page = meeting_get_for_public(panel, meeting_slug)
     except Meeting.DoesNotExist as exc:
         raise Http404 from exc
-    return render(request, "public_site/meeting_detail.html", {"panel": panel, "page": page, "meeting": page.meeting})
+    pack = public_pack_latest(page.meeting)
+    return render(
+        request,
+        "public_site/meeting_detail.html",
+        {"panel": panel, "page": page, "meeting": page.meeting, "pack": pack},
+    )
+
+
+def meeting_agenda_pack(request, panel_slug, meeting_slug):
+    """The latest public agenda pack of a meeting, as a PDF (it holds no exempt information)."""
+    return public_pack_download(request, panel_slug, meeting_slug)
 
 
 @public_page

@@ -162,7 +162,8 @@ class TestRestrictedDownloads:
 class TestPublicDownload:
     def url(self, meeting):
         return reverse(
-            "packs:public_pack_download", kwargs={"panel_slug": meeting.panel.slug, "meeting_slug": meeting.slug}
+            "public_site:meeting_agenda_pack",
+            kwargs={"panel_slug": meeting.panel.slug, "meeting_slug": meeting.slug},
         )
 
     def test_anyone_may_download_the_latest_public_pack(self, ladder, meeting):

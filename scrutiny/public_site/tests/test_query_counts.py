@@ -25,7 +25,7 @@ QUERIES = {
     "/{panel}/meetings/2020/": 3,
     # panel, meeting, member ids, minutes (public, withheld), votes, nominations, attendance, agenda (public,
     # withheld), declarations
-    "/{panel}/meetings/{meeting}/": 11,
+    "/{panel}/meetings/{meeting}/": 12,  # and the latest public agenda pack
     "/{panel}/meetings.ics": 3,  # panel, meetings, agenda titles
 }
 

@@ -5,12 +5,19 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from scrutiny.demo.services import DemoConflict, west_mercia_demo_load
+from scrutiny.demo.services import DemoConflict, demo_pack_build_request, west_mercia_demo_load
 from scrutiny.meetings.checks import meeting_checks
 
 
 class Command(BaseCommand):
     help = "Load the West Mercia Police and Crime Panel demo (July and September 2023) and its demo officer."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--build-pack",
+            action="store_true",
+            help="Queue a build of the 19 September 2023 agenda pack for the worker, unless one exists.",
+        )
 
     def handle(self, *args, **options):
         started = time.monotonic()
@@ -18,6 +25,10 @@ class Command(BaseCommand):
             result = west_mercia_demo_load(acting_user=None)
         except DemoConflict as error:
             raise CommandError(str(error)) from error
+        if options["build_pack"]:
+            build = demo_pack_build_request(result.september)
+            if build is not None:
+                self.stdout.write(f"Queued a build of the agenda pack for {result.september} (the worker builds it).")
         if not result.loaded:
             self.stdout.write(f"The West Mercia demo is already loaded (/{result.panel.slug}/); nothing to do.")
             return
