@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "scrutiny.documents",
     "scrutiny.search",
     "scrutiny.performance",
+    "scrutiny.work_programme",
     "scrutiny.public_site",
     "scrutiny.staff",
     "scrutiny.api",

@@ -36,6 +36,9 @@ class Panel(TombstoneModel):
     website = models.URLField(blank=True)
     alternative_formats_email = models.EmailField(blank=True)
     alternative_formats_phone = models.CharField(max_length=40, blank=True)
+    question_retention_days = models.PositiveIntegerField(
+        default=90, help_text="Days after the meeting before a public questioner's contact details are erased."
+    )
 
     objects = PanelQuerySet.as_manager()
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WorkProgrammeConfig(AppConfig):
+    name = "scrutiny.work_programme"
+    label = "work_programme"
