@@ -1,12 +1,18 @@
 """The panel (the scoping body that owns everything else) and the councils that appoint to it."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from scrutiny.core.models import TombstoneModel
 
 from .choices import ClearDaysMode, MinuteNumbering, Nation
 from .querysets import CouncilQuerySet, PanelQuerySet
+
+RESERVED_SLUGS = frozenset(
+    {"search", "accessibility", "privacy", "staff", "admin", "api", "account", "accounts", "healthz", "static", "media"}
+)
 
 
 class Panel(TombstoneModel):
@@ -47,6 +53,13 @@ class Panel(TombstoneModel):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        # A panel's slug starts its public URLs, beside the site's own top-level paths.
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("“%(slug)s” is used by the site itself; choose another.") % {"slug": self.slug}}
+            )
 
     def get_absolute_url(self):
         return reverse("public_site:panel_home", kwargs={"panel_slug": self.slug})

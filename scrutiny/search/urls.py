@@ -1,3 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "search"
 
-urlpatterns = []
+urlpatterns = [
+    path("search/", views.search_page, name="search"),
+    path("<slug:panel_slug>/search/", views.search_page, name="panel_search"),
+]

@@ -116,3 +116,14 @@ class TestCouncilCreate:
         council = council_create(acting_user=user, panel=PanelFactory(), name="Shropshire Council", slug="shropshire")
 
         assert council.pk is not None
+
+
+class TestReservedSlugs:
+    @pytest.mark.parametrize("slug", ["search", "staff", "accessibility"])
+    def test_a_panel_cannot_take_a_path_the_site_uses(self, slug):
+        with pytest.raises(ValidationError) as error:
+            panel_create(
+                acting_user=None, name="Search Police and Crime Panel", slug=slug, policing_area="X", force="Y"
+            )
+        assert "slug" in error.value.message_dict
+        assert not Panel.objects.filter(slug=slug).exists()
