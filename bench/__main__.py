@@ -6,6 +6,9 @@ Redis page cache, then load two URLs of the same server with wrk at 16 connectio
 meeting page and the trivial /healthz view. Prints requests per second, p50 and p95 latency and the
 ratio of the two throughputs (target: the meeting page reaches at least 50% of the trivial view's).
 
+Then the search benchmark (bench/search.py: p50/p95 of 50 fixed queries, index size and build time) and the
+agenda pack benchmark (bench/packs.py: a 60-page pack built against one WeasyPrint render).
+
 Environment: DATABASE_URL (a PostgreSQL URL; the Makefile passes one), REDIS_URL (default
 redis://127.0.0.1:6379/15), BENCH_SECONDS (default 10), BENCH_REBUILD=1 to rebuild the data.
 """
@@ -157,9 +160,18 @@ def bench_pages() -> None:
     print(f"meeting page / trivial view throughput: {ratio:.0%} (target: at least 50%)")
 
 
+def run_module(module: str, **extra_env) -> None:
+    """Run another benchmark of the suite (bench/<module>.py) in its own process, printing its figures."""
+    print()
+    subprocess.run([PYTHON, "-m", f"bench.{module}"], cwd=ROOT, env={**env(), **extra_env}, check=True)
+
+
 def main() -> None:
     build_data()
     bench_pages()
+    # Search over the same national instance on PostgreSQL; agenda packs on their own small database.
+    run_module("search")
+    run_module("packs", DATABASE_URL=f"sqlite:///{ROOT / 'var' / 'bench-packs.sqlite3'}")
 
 
 if __name__ == "__main__":

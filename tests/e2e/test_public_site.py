@@ -36,6 +36,7 @@ PUBLIC_PAGES = [
     "/west-mercia/meetings/2023-07-27/",
     "/west-mercia/meetings/2023-09-19/",
     "/west-mercia/performance/",
+    "/west-mercia/search/?q=annual+report",
 ]
 
 
