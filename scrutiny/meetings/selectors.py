@@ -135,10 +135,15 @@ class PublicMinute:
     exempt_paragraph: int | None = None
     agenda_number: str = ""
     votes: list[PublicVote] = field(default_factory=list)
+    version: int = 1  # above 1: corrected after confirmation (the earlier wording is kept, and audited)
 
     @property
     def anchor(self) -> str:
         return f"minute-{self.number}"
+
+    @property
+    def corrected(self) -> bool:
+        return self.version > 1
 
 
 @dataclass(frozen=True)
@@ -299,6 +304,7 @@ def _public_minutes(meeting, member_ids: set[int]) -> tuple[list[PublicMinute], 
                     resolutions=minute.resolutions,
                     agenda_number=agenda_number,
                     votes=votes_by_minute.get(minute.pk, []),
+                    version=minute.version,
                 )
             )
         else:
