@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v1/", include("scrutiny.api.urls")),
     path("", include("scrutiny.search.urls")),
     path("", include("scrutiny.performance.urls")),
+    path("", include("scrutiny.work_programme.participation_urls")),
     path("", include("scrutiny.public_site.urls")),
 ]
 

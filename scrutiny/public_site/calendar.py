@@ -30,8 +30,9 @@ def _agenda_lines(entry: CalendarMeeting) -> list[str]:
     return lines
 
 
-def meetings_ical(panel, meetings: list[CalendarMeeting], *, base_url: str) -> bytes:
-    """One VEVENT per meeting, with a UID that stays the same for the life of the meeting."""
+def meetings_ical(panel, meetings: list[CalendarMeeting], *, base_url: str, deadlines=()) -> bytes:
+    """One VEVENT per meeting, with a UID that stays the same for the life of the meeting, and an all-day
+    VEVENT per upcoming statutory deadline (precept dates, hearing reports, responses due)."""
     host = urlsplit(base_url).hostname or "localhost"
     calendar = Calendar()
     calendar.add("prodid", "-//Scrutiny//Public meetings//EN")
@@ -72,6 +73,17 @@ def meetings_ical(panel, meetings: list[CalendarMeeting], *, base_url: str) -> b
         event.add("url", url)
         event.add("description", "\n".join(description))
         event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+        calendar.add_component(event)
+    for deadline in deadlines:
+        event = Event()
+        event.add("uid", f"deadline-{deadline.uid}@{host}")
+        event.add("dtstamp", timezone.now())
+        event.add("dtstart", deadline.date)  # a date: an all-day event
+        event.add("dtend", deadline.date + timedelta(days=1))
+        event.add("summary", f"{panel.name}: {deadline.label}")
+        if deadline.warning:
+            event.add("description", deadline.warning)
+        event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     if meetings:
         first = timezone.localtime(meetings[0].meeting.start).date()

@@ -28,6 +28,8 @@ from scrutiny.members.selectors import (
     person_memberships,
 )
 from scrutiny.panels.models import Panel
+from scrutiny.work_programme.deadlines import panel_deadlines
+from scrutiny.work_programme.participation import participation_window, public_questions_for
 
 from .calendar import meetings_ical
 
@@ -50,7 +52,8 @@ def _panel(panel_slug):
 @public_page
 def panel_home(request, panel_slug):
     panel = _panel(panel_slug)
-    memberships = list(memberships_current_on(panel, timezone.localdate()))
+    today = timezone.localdate()
+    memberships = list(memberships_current_on(panel, today))
     return render(
         request,
         "public_site/panel_home.html",
@@ -59,6 +62,7 @@ def panel_home(request, panel_slug):
             "next_meeting": meeting_next(panel),
             "latest_meetings": meetings_latest_with_minutes(panel),
             "summary": membership_summary(memberships),
+            "deadlines": panel_deadlines(panel, today),
         },
     )
 
@@ -130,11 +134,17 @@ def meeting_detail(request, panel_slug, meeting_slug):
         page = meeting_get_for_public(panel, meeting_slug)
     except Meeting.DoesNotExist as exc:
         raise Http404 from exc
-    pack = public_pack_latest(page.meeting)
     return render(
         request,
         "public_site/meeting_detail.html",
-        {"panel": panel, "page": page, "meeting": page.meeting, "pack": pack},
+        {
+            "panel": panel,
+            "page": page,
+            "meeting": page.meeting,
+            "pack": public_pack_latest(page.meeting),
+            "public_questions": public_questions_for(page.meeting),
+            "participation": participation_window(page.meeting),
+        },
     )
 
 
@@ -146,7 +156,12 @@ def meeting_agenda_pack(request, panel_slug, meeting_slug):
 @public_page
 def meeting_calendar(request, panel_slug):
     panel = _panel(panel_slug)
-    body = meetings_ical(panel, meetings_for_calendar(panel), base_url=request.build_absolute_uri("/"))
+    body = meetings_ical(
+        panel,
+        meetings_for_calendar(panel),
+        base_url=request.build_absolute_uri("/"),
+        deadlines=panel_deadlines(panel, timezone.localdate()),
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{panel.slug}-meetings.ics"'
     return response

@@ -14,9 +14,13 @@ LONDON = ZoneInfo("Europe/London")
 pytestmark = pytest.mark.django_db
 
 
+def meeting_events(calendar):
+    return [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("meeting-")]
+
+
 def events(response):
     calendar = icalendar.Calendar.from_ical(response.content)
-    return {str(e["URL"]).rsplit("/", 2)[-2]: e for e in calendar.walk("VEVENT")}
+    return {str(e["URL"]).rsplit("/", 2)[-2]: e for e in meeting_events(calendar)}
 
 
 class TestMeetingCalendar:
@@ -76,4 +80,14 @@ class TestMeetingCalendar:
     def test_panel_without_meetings_has_an_empty_calendar(self, client, db):
         PanelFactory(slug="new-panel")
         calendar = icalendar.Calendar.from_ical(client.get("/new-panel/meetings.ics").content)
-        assert calendar.walk("VEVENT") == []
+        assert meeting_events(calendar) == []
+
+    def test_statutory_deadlines_are_all_day_events(self, client, db):
+        """The precept timetable of the current cycle is in the feed: 8 February is the panel's report."""
+        PanelFactory(slug="new-panel")
+        calendar = icalendar.Calendar.from_ical(client.get("/new-panel/meetings.ics").content)
+        deadlines = [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("deadline-")]
+        assert deadlines
+        starts = {e.decoded("DTSTART") for e in deadlines}
+        assert all(type(start).__name__ == "date" for start in starts)
+        assert any(start.month == 2 and start.day == 8 for start in starts)

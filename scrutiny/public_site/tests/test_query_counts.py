@@ -18,15 +18,15 @@ pytestmark = pytest.mark.django_db
 QUERIES = {
     "/": 1,  # panels
     "/accessibility/": 0,
-    "/{panel}/": 5,  # panel, next meeting, latest minutes, current memberships, their offices
+    "/{panel}/": 8,  # panel, next meeting, latest minutes, current memberships, their offices, 3 deadlines
     "/{panel}/members/": 4,  # panel, current memberships, their offices, former memberships
     "/{panel}/members/member-0/": 6,  # panel, person, memberships, offices, attendance, meetings
     "/{panel}/meetings/": 3,  # panel, years, meetings
     "/{panel}/meetings/2020/": 3,
     # panel, meeting, member ids, minutes (public, withheld), votes, nominations, attendance, agenda (public,
     # withheld), declarations
-    "/{panel}/meetings/{meeting}/": 12,  # and the latest public agenda pack
-    "/{panel}/meetings.ics": 3,  # panel, meetings, agenda titles
+    "/{panel}/meetings/{meeting}/": 13,  # and the latest public agenda pack, the public questions
+    "/{panel}/meetings.ics": 6,  # panel, meetings, agenda titles, 3 for the deadlines
 }
 
 
