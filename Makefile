@@ -59,17 +59,21 @@ run: install var
 	$(BIN)/python manage.py load_demo_data --build-pack
 	@$(MAKE) -s stop
 	@$(BIN)/python manage.py db_worker > var/worker.log 2>&1 & echo $$! > var/worker.pid
+	@scripts/periodic-jobs > var/periodic.log 2>&1 & echo $$! > var/periodic.pid
 	@echo ""
 	@echo "  Scrutiny is running at http://$(HOST):$(PORT)/  (West Mercia demo: http://$(HOST):$(PORT)/west-mercia/)"
 	@echo "  Staff sign-in: http://$(HOST):$(PORT)/account/login/  user: demo-officer  password: $$($(BIN)/python manage.py demo_password)"
-	@echo "  Background worker log: var/worker.log. Stop with Ctrl-C."
+	@echo "  Background worker log: var/worker.log; periodic jobs (reminders, erasure): var/periodic.log."
+	@echo "  Stop with Ctrl-C."
 	@echo ""
 	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/gunicorn config.wsgi:application \
 		--bind $(HOST):$(PORT) --workers $(WEB_WORKERS) --access-logfile - ; \
 		status=$$?; $(MAKE) -s stop; exit $$status
 
 stop:
-	@if [ -f var/worker.pid ]; then kill $$(cat var/worker.pid) 2>/dev/null || true; rm -f var/worker.pid; fi
+	@for job in worker periodic; do \
+		if [ -f var/$$job.pid ]; then kill $$(cat var/$$job.pid) 2>/dev/null || true; rm -f var/$$job.pid; fi; \
+	done
 
 worker: install
 	$(BIN)/python manage.py db_worker
