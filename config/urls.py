@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("scrutiny.search.urls")),
     path("", include("scrutiny.performance.urls")),
     path("", include("scrutiny.work_programme.participation_urls")),
+    path("", include("scrutiny.work_programme.urls")),
     path("", include("scrutiny.public_site.urls")),
 ]
 

@@ -185,8 +185,10 @@ def _demo_extensions_load(*, acting_user) -> None:
     from .minutes_paper import demo_minutes_paper_load
     from .papers import demo_papers_load
     from .performance import performance_demo_load
+    from .work_programme import work_programme_demo_load
 
     performance_demo_load(acting_user=acting_user)
+    work_programme_demo_load(acting_user=acting_user)
     demo_minutes_paper_load(acting_user=acting_user)
     demo_papers_load(acting_user=acting_user)
 

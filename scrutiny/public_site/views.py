@@ -30,6 +30,7 @@ from scrutiny.members.selectors import (
 from scrutiny.panels.models import Panel
 from scrutiny.work_programme.deadlines import panel_deadlines
 from scrutiny.work_programme.participation import participation_window, public_questions_for
+from scrutiny.work_programme.selectors import actions_raised_at
 
 from .calendar import meetings_ical
 
@@ -143,6 +144,7 @@ def meeting_detail(request, panel_slug, meeting_slug):
             "meeting": page.meeting,
             "pack": public_pack_latest(page.meeting),
             "public_questions": public_questions_for(page.meeting),
+            "actions_raised": actions_raised_at(page.meeting),
             "participation": participation_window(page.meeting),
         },
     )

@@ -37,6 +37,8 @@ PUBLIC_PAGES = [
     "/west-mercia/meetings/2023-09-19/",
     "/west-mercia/performance/",
     "/west-mercia/search/?q=annual+report",
+    "/west-mercia/actions/",
+    "/west-mercia/work-programme/",
 ]
 
 

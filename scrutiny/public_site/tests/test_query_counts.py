@@ -25,7 +25,7 @@ QUERIES = {
     "/{panel}/meetings/2020/": 3,
     # panel, meeting, member ids, minutes (public, withheld), votes, nominations, attendance, agenda (public,
     # withheld), declarations
-    "/{panel}/meetings/{meeting}/": 13,  # and the latest public agenda pack, the public questions
+    "/{panel}/meetings/{meeting}/": 14,  # and the latest public agenda pack, the public questions, actions
     "/{panel}/meetings.ics": 6,  # panel, meetings, agenda titles, 3 for the deadlines
 }
 
