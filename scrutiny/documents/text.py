@@ -11,10 +11,14 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 
 import mammoth
 import pypdf
+from django.utils.html import strip_tags
+
+from .markdown import render_markdown
 
 logger = logging.getLogger(__name__)
 
@@ -106,11 +110,20 @@ def docx_convert(content: bytes) -> DocxText:
     return DocxText(markdown=converted.value.strip(), text=raw.value.strip(), messages=messages, images_left_out=images)
 
 
+def markdown_plain_text(text: str) -> str:
+    """Markdown as the words a reader sees: rendered (and sanitised), then stripped of its tags."""
+    if not text or not text.strip():
+        return ""
+    html = render_markdown(text).replace("</", " </")
+    return " ".join(unescape(strip_tags(html)).split())
+
+
 def paper_text(paper, files=None) -> str:
     """The plain text search reads: title, sections and each file's text. `files` defaults to the stored ones."""
     if files is None:
         files = paper.files.all() if paper.pk else []
     parts = [paper.title, paper.author]
-    parts += [getattr(paper, name) for name in SECTION_FIELDS]
+    # Sections are Markdown: index what a reader sees (table cells, list items), not the markup around it.
+    parts += [markdown_plain_text(getattr(paper, name)) for name in SECTION_FIELDS]
     parts += [paper_file.text for paper_file in files]
     return "\n\n".join(part.strip() for part in parts if part and part.strip())
