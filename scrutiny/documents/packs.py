@@ -25,6 +25,7 @@ from scrutiny.core.services import object_save
 from scrutiny.meetings.checks import meeting_compliance
 from scrutiny.meetings.selectors import meeting_get_for_public
 from scrutiny.meetings.services import agenda_item_update
+from scrutiny.members.choices import Office
 from scrutiny.members.selectors import memberships_current_on
 
 from .choices import PackKind, PaperStatus
@@ -136,7 +137,13 @@ def _context(meeting, kind: str, items, papers, ranges) -> dict:
     panel = meeting.panel
     day = timezone.localdate(meeting.start)
     memberships = []
-    for membership in memberships_current_on(panel, day):
+    # Office holders first (Chairman, then Vice-Chairman), as the panel's agendas print them; then by surname.
+    office_rank = {Office.CHAIRMAN: 0, Office.VICE_CHAIRMAN: 1}
+    in_force = sorted(
+        memberships_current_on(panel, day),
+        key=lambda m: min((office_rank.get(o.office, 2) for o in m.offices_held), default=2),
+    )
+    for membership in in_force:
         memberships.append(
             {
                 "name": membership.person.display_name,
