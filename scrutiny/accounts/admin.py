@@ -2,11 +2,12 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from .admin_site import form_values
 from .models import PanelRole, User
-from .services import panel_role_grant, panel_role_revoke, panel_role_update, user_save
+from .services import panel_role_grant, panel_role_revoke, panel_role_update, user_password_changed, user_save
 
 
 class AdministratorsOnly:
@@ -57,6 +58,16 @@ class UserAdmin(AdministratorsOnly, DjangoUserAdmin):
 
     def save_model(self, request, obj, form, change):
         user_save(acting_user=request.user, user=obj)
+
+    def user_change_password(self, request, id, form_url=""):
+        # Django's own view saves the form; the audit event is written in the same transaction (log_change).
+        with transaction.atomic():
+            return super().user_change_password(request, id, form_url)
+
+    def log_change(self, request, obj, message):
+        if request.resolver_match and request.resolver_match.url_name == "auth_user_password_change":
+            user_password_changed(acting_user=request.user, user=obj)
+        return super().log_change(request, obj, message)
 
     def save_formset(self, request, form, formset, change):
         formset.save(commit=False)

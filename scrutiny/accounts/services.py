@@ -31,6 +31,18 @@ def user_save(*, acting_user, user: User) -> User:
     return user
 
 
+def user_password_changed(*, acting_user, user: User) -> None:
+    """Record that `acting_user` set (or unset) `user`'s password on the admin's own password page, which
+    saves the form itself; like every other audit of a password, the event never holds the hash."""
+    audit_record(
+        acting_user=acting_user,
+        verb="user_password_change",
+        action=AuditEvent.Action.UPDATE,
+        instance=user,
+        changes={"password": ["…", "(changed)"]},
+    )
+
+
 def panel_role_grant(*, acting_user, user: User, panel, role: str) -> PanelRole:
     """Give a user a role on one panel: officer (changes its records), member or PCC's office (sees them)."""
     panel_role = PanelRole(user=user, panel=panel, role=role)

@@ -380,6 +380,29 @@ class TestUserAdmin:
         assert event.changes["first_name"] == ["", "Olive"]
         assert "password" not in event.changes
 
+    def test_setting_a_password_on_the_admin_password_page_is_audited_without_its_hash(self, ladder):
+        client = ladder.client("administrator")
+        url = reverse("admin:auth_user_password_change", args=[ladder.outsider.pk])
+        new = "a-long-new-passphrase-for-olive"
+        response = client.post(url, {"password1": new, "password2": new, "usable_password": "true"})
+        assert response.status_code == 302
+        ladder.outsider.refresh_from_db()
+        assert ladder.outsider.check_password(new)
+        event = AuditEvent.objects.get(verb="user_password_change")
+        assert event.actor == ladder.administrator
+        assert event.changes == {"password": ["…", "(changed)"]}
+        assert ladder.outsider.password not in str(event.changes)
+
+    def test_a_refused_password_is_neither_set_nor_audited(self, ladder):
+        client = ladder.client("administrator")
+        url = reverse("admin:auth_user_password_change", args=[ladder.outsider.pk])
+        before = ladder.outsider.password
+        response = client.post(url, {"password1": "short", "password2": "different", "usable_password": "true"})
+        assert response.status_code == 200
+        ladder.outsider.refresh_from_db()
+        assert ladder.outsider.password == before
+        assert not AuditEvent.objects.filter(verb="user_password_change").exists()
+
 
 def test_meeting_start_is_london_time(ladder):
     """The admin posts dates and times in London time (TIME_ZONE), as the officer reads them."""
