@@ -24,6 +24,13 @@ class RecommendationResponse(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+class TaskGroupStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    UNDER_WAY = "under_way", _("Under way")
+    REPORTED = "reported", _("Reported")
+    CLOSED = "closed", _("Closed")
+
+
 class ItemCategory(models.TextChoices):
     REGULAR = "regular", _("Regular")
     STATUTORY = "statutory", _("Statutory")

@@ -18,7 +18,12 @@ from .choices import (
     QuestionStatus,
     RecommendationResponse,
     RecommendationSubject,
+    TaskGroupStatus,
 )
+
+
+def action_evidence_path(instance, filename):
+    return f"action-evidence/{instance.panel_id}/{filename}"
 
 
 class Action(TombstoneModel):
@@ -40,6 +45,12 @@ class Action(TombstoneModel):
     responded_on = models.DateField(null=True, blank=True)
     evidence_paper = models.ForeignKey(
         "documents.Paper", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidenced_actions"
+    )
+    evidence_file = models.FileField(
+        upload_to=action_evidence_path,
+        max_length=300,
+        blank=True,
+        help_text="A file the owner sent in evidence, when it is not a paper to the panel (checked like a paper).",
     )
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     overdue_notice_sent_at = models.DateTimeField(null=True, blank=True)
@@ -112,7 +123,7 @@ class TaskGroup(TombstoneModel):
     panel = models.ForeignKey("panels.Panel", on_delete=models.CASCADE, related_name="task_groups")
     topic = models.CharField(max_length=200)
     scope = models.TextField(blank=True)
-    status = models.CharField(max_length=40, default="proposed")
+    status = models.CharField(max_length=40, choices=TaskGroupStatus.choices, default=TaskGroupStatus.PROPOSED)
     findings = models.TextField(blank=True)
     members = models.ManyToManyField("members.Person", blank=True, related_name="task_groups")
     proposed_at_minute = models.ForeignKey(

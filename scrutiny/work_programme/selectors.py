@@ -7,17 +7,19 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from scrutiny.documents.models import Paper
 from scrutiny.meetings.choices import MeetingStatus
-from scrutiny.meetings.models import AgendaItem, Meeting
+from scrutiny.meetings.models import AgendaItem, Meeting, MinuteItem
+from scrutiny.members.models import Membership, Person
 
-from .choices import ActionStatus
-from .models import Action, WorkProgrammeItem
+from .choices import ActionStatus, RecommendationResponse
+from .models import Action, ChampionRole, Recommendation, TaskGroup, WorkProgrammeItem
 
 # An action raised in an exempt minute (one whose agenda item is exempt and not released) stays private.
 PUBLIC_ACTION = (
@@ -34,12 +36,26 @@ def actions_for_panel(panel, *, public: bool = False) -> QuerySet[Action]:
         Action.objects.live()
         .filter(panel=panel)
         .annotate(due_on=Coalesce("due_date", TruncDate("due_meeting__start")))
-        .select_related("minute_item__meeting", "minute_item__agenda_item", "due_meeting", "evidence_paper")
+        .select_related(
+            "minute_item__meeting", "minute_item__agenda_item", "due_meeting", "evidence_paper__agenda_item__meeting"
+        )
         .order_by("due_on", "id")
     )
     if public:
         actions = actions.filter(PUBLIC_ACTION)
     return actions
+
+
+def _evidence_strip(action: Action) -> None:
+    """For the public: a paper in evidence only while it is public itself (an exempt paper stays private)."""
+    paper = action.evidence_paper
+    if paper is not None and (paper.is_deleted or not paper.is_public or paper.agenda_item.is_deleted):
+        action.evidence_paper = None
+
+
+def action_get_for_public(panel, action_id: int) -> Action:
+    """One action the public may see (raised in public business, live), or Action.DoesNotExist."""
+    return Action.objects.live().filter(PUBLIC_ACTION).get(panel=panel, pk=action_id)
 
 
 def actions_overdue(panel=None, *, today: datetime.date | None = None) -> QuerySet[Action]:
@@ -74,6 +90,8 @@ def action_tracker(panel, *, public: bool = False, today: datetime.date | None =
     by_owner = defaultdict(list)
     for action in actions_for_panel(panel, public=public):
         action.overdue = action_is_overdue(action, today=today)
+        if public:
+            _evidence_strip(action)
         if action.status == ActionStatus.OPEN:
             tracker.open.append(action)
             by_owner[action.owner_name].append(action)
@@ -91,7 +109,7 @@ def actions_raised_at(meeting, *, public: bool = True) -> list[Action]:
         Action.objects.live()
         .filter(minute_item__meeting=meeting)
         .annotate(due_on=Coalesce("due_date", TruncDate("due_meeting__start")))
-        .select_related("minute_item", "due_meeting")
+        .select_related("minute_item", "due_meeting", "evidence_paper__agenda_item__meeting")
         .order_by("minute_item__order", "minute_item__number", "id")
     )
     if public:
@@ -99,7 +117,128 @@ def actions_raised_at(meeting, *, public: bool = True) -> list[Action]:
     result = list(actions)
     for action in result:
         action.overdue = action_is_overdue(action)
+        if public:
+            _evidence_strip(action)
     return result
+
+
+# ---------------------------------------------------------------- choices for the staff forms
+
+
+def minute_items_for_panel(panel) -> QuerySet[MinuteItem]:
+    """The panel's minutes, newest meeting first, for choosing where an action or recommendation was raised."""
+    return (
+        MinuteItem.objects.live()
+        .filter(meeting__panel=panel, meeting__is_deleted=False)
+        .select_related("meeting", "agenda_item")
+        .order_by("-meeting__start", "order", "number")
+    )
+
+
+def papers_for_panel(panel) -> QuerySet[Paper]:
+    """The panel's papers, newest meeting first, for choosing a paper in evidence."""
+    return (
+        Paper.objects.live()
+        .filter(
+            agenda_item__meeting__panel=panel, agenda_item__is_deleted=False, agenda_item__meeting__is_deleted=False
+        )
+        .select_related("agenda_item__meeting")
+        .order_by("-agenda_item__meeting__start", "agenda_item__order", "order", "id")
+    )
+
+
+def meetings_for_panel(panel) -> QuerySet[Meeting]:
+    """The panel's meetings, for choosing the meeting an action is due by."""
+    return Meeting.objects.live().filter(panel=panel).order_by("-start")
+
+
+def current_members(panel, *, day: datetime.date | None = None, also=()) -> QuerySet[Person]:
+    """The people with a membership of the panel in force today (and `also`: people already chosen, who stay
+    choosable after their membership ends)."""
+    day = day or timezone.localdate()
+    current = Membership.objects.current_on(day).filter(panel=panel).values("person_id")
+    return (
+        Person.objects.live()
+        .filter(panel=panel)
+        .filter(Q(pk__in=current) | Q(pk__in=[person.pk for person in also]))
+        .order_by("sort_name", "name")
+    )
+
+
+# ---------------------------------------------------------------- recommendations
+
+# A recommendation made in an exempt minute (exempt agenda item, not released) stays private.
+PUBLIC_RECOMMENDATION = (
+    Q(minute_item__isnull=True)
+    | Q(minute_item__agenda_item__isnull=True)
+    | Q(minute_item__agenda_item__exempt=False)
+    | Q(minute_item__agenda_item__released_at__isnull=False)
+)
+
+
+@dataclass
+class RecommendationList:
+    awaiting: list = field(default_factory=list)
+    overdue: list = field(default_factory=list)
+    responded: list = field(default_factory=list)
+
+
+def recommendations_for_panel(panel, *, public: bool = False) -> QuerySet[Recommendation]:
+    """The panel's live recommendations, newest first; `public` leaves out those made in exempt minutes."""
+    recommendations = (
+        Recommendation.objects.live()
+        .filter(panel=panel)
+        .select_related("minute_item__meeting", "minute_item__agenda_item")
+        .order_by("-made_on", "-id")
+    )
+    if public:
+        recommendations = recommendations.filter(PUBLIC_RECOMMENDATION)
+    return recommendations
+
+
+def recommendation_list(panel, *, public: bool = False, today: datetime.date | None = None) -> RecommendationList:
+    """The recommendations sorted: awaiting a response (overdue ones, past a statutory deadline, flagged and
+    also listed apart) and responded."""
+    today = today or timezone.localdate()
+    result = RecommendationList()
+    for recommendation in recommendations_for_panel(panel, public=public):
+        awaited = recommendation.response == RecommendationResponse.AWAITED
+        recommendation.overdue = (
+            awaited and recommendation.response_due is not None and recommendation.response_due < today
+        )
+        if awaited:
+            result.awaiting.append(recommendation)
+            if recommendation.overdue:
+                result.overdue.append(recommendation)
+        else:
+            result.responded.append(recommendation)
+    return result
+
+
+# ---------------------------------------------------------------- task groups and champions
+
+
+def task_groups_for_panel(panel) -> QuerySet[TaskGroup]:
+    """The panel's live task groups and deep dives, each with its live members (`members_list`)."""
+    return (
+        TaskGroup.objects.live()
+        .filter(panel=panel)
+        .select_related("proposed_at_minute__meeting")
+        .prefetch_related(
+            Prefetch("members", queryset=Person.objects.live().order_by("sort_name", "name"), to_attr="members_list")
+        )
+        .order_by("topic", "id")
+    )
+
+
+def champion_roles_for_panel(panel) -> QuerySet[ChampionRole]:
+    """The panel's champion roles in force, by area."""
+    return (
+        ChampionRole.objects.live()
+        .filter(panel=panel, person__is_deleted=False)
+        .select_related("person")
+        .order_by("area", "person__sort_name", "id")
+    )
 
 
 # ---------------------------------------------------------------- work programme

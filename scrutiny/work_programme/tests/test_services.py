@@ -98,3 +98,90 @@ class TestTaskGroupsAndChampions:
         assert str(role).endswith("Road safety")
         with pytest.raises(ValidationError):
             services.champion_role_create(acting_user=None, panel=PanelFactory(), person=person, area="x")
+
+
+class TestActionEvidence:
+    def test_a_bad_upload_stores_nothing(self):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        panel = PanelFactory()
+        with pytest.raises(ValidationError):
+            services.action_create(
+                acting_user=None,
+                panel=panel,
+                description="x",
+                owner_name="PCC",
+                evidence_upload=SimpleUploadedFile("a.pdf", b"plain text, not a PDF"),
+            )
+        assert not AuditEvent.objects.filter(verb="action_create").exists()
+
+    def test_another_panels_paper_is_refused(self):
+        from scrutiny.documents.tests.factories import PaperFactory
+
+        with pytest.raises(ValidationError) as refused:
+            services.action_create(
+                acting_user=None, panel=PanelFactory(), description="x", owner_name="PCC", evidence_paper=PaperFactory()
+            )
+        assert "evidence_paper" in refused.value.error_dict
+
+    def test_closing_keeps_the_evidence_paper(self):
+        from scrutiny.documents.tests.factories import PaperFactory
+
+        paper = PaperFactory()
+        action = ActionFactory(panel=paper.agenda_item.meeting.panel, evidence_paper=paper)
+        services.action_complete(
+            acting_user=None, action=action, response="Done.", responded_on=datetime.date(2023, 9, 1)
+        )
+        action.refresh_from_db()
+        assert action.evidence_paper == paper
+
+
+class TestRecommendationServices:
+    def test_create_update_and_respond(self):
+        from scrutiny.work_programme.choices import RecommendationResponse, RecommendationSubject
+
+        minute = MinuteItemFactory()
+        panel = minute.meeting.panel
+        recommendation = services.recommendation_create(
+            acting_user=None,
+            panel=panel,
+            subject=RecommendationSubject.PLAN,
+            text="Add a rural crime priority.",
+            made_on=datetime.date(2023, 7, 27),
+            minute_item=minute,
+        )
+        services.recommendation_update(acting_user=None, recommendation=recommendation, text="Add rural crime.")
+        services.recommendation_respond(
+            acting_user=None,
+            recommendation=recommendation,
+            response=RecommendationResponse.ACCEPTED,
+            responded_on=datetime.date(2023, 9, 1),
+        )
+        verbs = set(AuditEvent.objects.filter(object_id=str(recommendation.pk)).values_list("verb", flat=True))
+        assert verbs == {"recommendation_record", "recommendation_update", "recommendation_respond"}
+        with pytest.raises(ValidationError):
+            services.recommendation_update(
+                acting_user=None, recommendation=recommendation, minute_item=MinuteItemFactory()
+            )
+        with pytest.raises(TypeError):
+            services.recommendation_update(acting_user=None, recommendation=recommendation, response="rejected")
+
+
+class TestTaskGroupMembers:
+    def test_update_members_is_audited_and_checked(self):
+        panel = PanelFactory()
+        first, second = PersonFactory(panel=panel), PersonFactory(panel=panel)
+        group = services.task_group_create(acting_user=None, panel=panel, topic="Estates", members=[first])
+        services.task_group_update(acting_user=None, group=group, members=[first, second])
+        event = AuditEvent.objects.filter(verb="task_group_members_set", object_id=str(group.pk)).latest("id")
+        assert event.changes == {"members": [[first.pk], sorted([first.pk, second.pk])]}
+        with pytest.raises(ValidationError):
+            services.task_group_update(acting_user=None, group=group, members=[PersonFactory()])
+
+    def test_champion_removed_is_a_tombstone(self):
+        panel = PanelFactory()
+        role = services.champion_role_create(acting_user=None, panel=panel, person=PersonFactory(panel=panel), area="x")
+        services.champion_role_remove(acting_user=None, role=role)
+        role.refresh_from_db()
+        assert role.is_deleted
+        assert AuditEvent.objects.filter(verb="champion_role_remove", object_id=str(role.pk)).exists()
