@@ -18,27 +18,20 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from scrutiny.accounts.choices import Role
-from scrutiny.accounts.permissions import can_view_panel, panel_ids_for
+from scrutiny.accounts.permissions import can_view_panel
 from scrutiny.api.errors import ErrorSerializer
 from scrutiny.panels.models import Panel
 
 from . import periods, selectors
 from .choices import Unit
 from .models import Indicator, Measurement
+from .permissions import can_supply_figures
 from .services import measurement_record
 
-SUPPLIER_ROLES = {Role.PCC_OFFICE, Role.SCRUTINY_OFFICER}
 NOT_FOUND = OpenApiResponse(ErrorSerializer, description="No such panel or indicator.")
 UNAUTHORISED = OpenApiResponse(ErrorSerializer, description="No valid token was given.")
 FORBIDDEN = OpenApiResponse(ErrorSerializer, description="The user may not supply figures for the panel.")
 INVALID = OpenApiResponse(ErrorSerializer, description="The figure was refused; `fields` says why.")
-
-
-def can_supply_figures(user, panel) -> bool:
-    """The PCC's office supplies figures; the panel's scrutiny officer may enter them too."""
-    ids = panel_ids_for(user, SUPPLIER_ROLES)
-    return ids is None or panel.pk in ids
 
 
 # Serializers ---------------------------------------------------------------------------------------------

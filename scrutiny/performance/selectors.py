@@ -10,13 +10,15 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from . import periods, rules
-from .choices import Frequency, PeriodKind
+from . import narrative, periods, rules
+from .choices import Frequency, PeriodKind, Unit
 from .models import (
     CensusBenchmark,
     FinanceReport,
     Indicator,
+    IndicatorNarrative,
     Measurement,
+    Objective,
     Period,
     PrintedWorkforcePercentage,
     ReportedChange,
@@ -123,6 +125,34 @@ def performance_dashboard(panel, *, objective=None, period: Period | None = None
 _status = indicator_status  # The name the staff pages first used.
 
 
+def objective_choices(panel) -> list[Objective]:
+    """The objectives of the panel's live plans, latest plan first (the dashboard's filter); one query."""
+    return list(
+        Objective.objects.live()
+        .filter(plan__panel=panel, plan__is_deleted=False)
+        .select_related("plan")
+        .order_by("-plan__starts", "number")
+    )
+
+
+def period_choices(panel) -> list[Period]:
+    """Every period in which one of the panel's live indicators has a figure, latest first; one query."""
+    return list(
+        Period.objects.filter(measurements__indicator__panel=panel, measurements__indicator__is_deleted=False)
+        .distinct()
+        .order_by("-end", "kind")
+    )
+
+
+def measurements_recent(panel, *, limit: int = 25) -> list[Measurement]:
+    """The panel's figures most recently recorded or changed, for the staff pages; one query."""
+    return list(
+        Measurement.objects.filter(indicator__panel=panel, indicator__is_deleted=False)
+        .select_related("indicator", "period")
+        .order_by("-modified", "-id")[:limit]
+    )
+
+
 @dataclass(frozen=True)
 class SeriesPoint:
     period: Period
@@ -196,3 +226,85 @@ def census_comparison(panel) -> list[rules.CensusComparison]:
 def periods_with_figures(panel, *, kind: str = PeriodKind.QUARTER):
     """Periods of `kind` in which any of the panel's indicators has a measurement (for a period picker)."""
     return Period.objects.filter(kind=kind, measurements__indicator__panel=panel).distinct().order_by("-start")
+
+
+# Narratives ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class NarrativeRow:
+    """An indicator's words for one period, as the officer edits them: the draft made from the data now, the
+    stored narrative (if any), the words shown (edited, else stored draft, else the draft) and the facts
+    that the checker compares any text with."""
+
+    status: IndicatorStatus
+    stored: IndicatorNarrative | None
+    drafted: str
+    facts: narrative.Facts
+    words: narrative.Words
+
+    @property
+    def indicator(self) -> Indicator:
+        return self.status.indicator
+
+    @property
+    def period(self) -> Period:
+        return self.status.period
+
+
+def _series_labels(status: IndicatorStatus) -> list[str]:
+    """The labels of the indicator's figures of the same kind as the period shown, as the public page passes
+    them to the checker (from the prefetched measurements)."""
+    return [m.period.label for m in status.indicator.measurements.all() if m.period.kind == status.period.kind]
+
+
+def _narrative_row(status: IndicatorStatus, stored, finance_report) -> NarrativeRow:
+    if status.indicator.unit == Unit.POUNDS and status.measurement is None and finance_report is not None:
+        # The budget and savings indicators are drafted from the finance report (as `narrative.words_for`).
+        facts = narrative.finance_facts(finance_report)
+        drafted = narrative.finance_narrative(finance_report, savings=narrative.is_savings(status.indicator))
+    else:
+        data = narrative.narrative_data_for(status, periods=_series_labels(status))
+        facts = narrative.facts_for(data)
+        drafted = narrative.draft(data)
+    words = narrative.words_for(status, stored=stored, finance_report=finance_report, periods=_series_labels(status))
+    return NarrativeRow(status=status, stored=stored, drafted=drafted, facts=facts, words=words)
+
+
+def _finance_report_if_needed(panel, statuses) -> FinanceReport | None:
+    """The latest finance report, read only when a £ indicator has no figures of its own (one query then)."""
+    if any(s.indicator.unit == Unit.POUNDS and s.measurement is None for s in statuses):
+        return finance_latest(panel)[0]
+    return None
+
+
+def narrative_rows(panel, *, period: Period | None = None) -> list[NarrativeRow]:
+    """Every indicator that has a figure or a reported change for `period` (or, without one, for its latest
+    period), with its narrative. A fixed number of queries: indicators, measurements, reported changes, the
+    stored narratives and (when a £ indicator needs it) the finance report."""
+    statuses = [s for s in performance_dashboard(panel, period=period) if s.measurement or s.reported_changes]
+    stored = {
+        (n.indicator_id, n.period_id): n
+        for n in IndicatorNarrative.objects.filter(indicator__panel=panel, indicator__is_deleted=False).select_related(
+            "edited_by"
+        )
+    }
+    finance_report = _finance_report_if_needed(panel, statuses)
+    return [
+        _narrative_row(status, stored.get((status.indicator.pk, status.period.pk)), finance_report)
+        for status in statuses
+    ]
+
+
+def narrative_row_get(panel, *, indicator_slug: str, period_id: int) -> NarrativeRow | None:
+    """One indicator's narrative for one period, or None when the indicator has neither a figure nor a
+    reported change for it (there is nothing to say)."""
+    indicator = indicators_for_panel(panel).filter(slug=indicator_slug).first()
+    period = Period.objects.filter(pk=period_id).first()
+    if indicator is None or period is None:
+        return None
+    status = indicator_status(indicator, period)
+    if status.measurement is None and not status.reported_changes:
+        return None
+    stored = IndicatorNarrative.objects.filter(indicator=indicator, period=period).select_related("edited_by").first()
+    return _narrative_row(status, stored, _finance_report_if_needed(panel, [status]))

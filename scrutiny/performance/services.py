@@ -23,6 +23,7 @@ from .models import (
     EstatesBudgetLine,
     FinanceReport,
     Indicator,
+    IndicatorNarrative,
     Measurement,
     Objective,
     OutcomeCount,
@@ -234,6 +235,32 @@ def reported_change_record(
     )
     return _save(
         change, acting_user=acting_user, verb="reported_change_record", panel_id=indicator.panel_id, parents=[indicator]
+    )
+
+
+def indicator_narrative_save(
+    *, acting_user, indicator: Indicator, period: Period, drafted: str, edited: str
+) -> IndicatorNarrative:
+    """Keep the officer's words for an indicator's figure in a period, with the draft they started from.
+
+    Text that is the draft itself (whitespace aside) is not an edit: the draft goes on following the data
+    until someone changes the words. Blank text goes back to the draft. Who saved it is kept either way.
+    """
+    drafted, edited = (drafted or "").strip(), (edited or "").strip()
+    if " ".join(edited.split()) == " ".join(drafted.split()):
+        edited = ""
+    if not drafted and not edited:
+        raise ValidationError({"edited": "Enter the narrative."})
+    narrative = IndicatorNarrative.objects.filter(indicator=indicator, period=period).first()
+    narrative = narrative or IndicatorNarrative(indicator=indicator, period=period)
+    editor = acting_user if getattr(acting_user, "is_authenticated", False) else None
+    _apply(narrative, {"drafted": drafted or edited, "edited": edited, "edited_by": editor})
+    return _save(
+        narrative,
+        acting_user=acting_user,
+        verb="indicator_narrative_save",
+        panel_id=indicator.panel_id,
+        parents=[indicator],
     )
 
 

@@ -1,9 +1,10 @@
-"""Public performance pages, mounted at the site root before the public site's own routes:
-/<panel>/performance/ and below."""
+"""Performance pages, mounted at the site root before the public site's own routes: the public
+/<panel>/performance/ and below, and the staff pages under /staff/<panel>/performance/ (listed first, so
+that no public route can take them)."""
 
 from django.urls import path, register_converter
 
-from . import views
+from . import staff_views, views
 
 
 class DataFormatConverter:
@@ -20,7 +21,18 @@ register_converter(DataFormatConverter, "datafmt")
 
 app_name = "performance"
 
+STAFF = "staff/<slug:panel_slug>/performance/"
+
 urlpatterns = [
+    path(STAFF, staff_views.staff_home, name="staff_home"),
+    path(f"{STAFF}measurements/new/", staff_views.staff_measurement_record, name="staff_measurement_record"),
+    path(f"{STAFF}measurements/upload/", staff_views.staff_measurements_import, name="staff_measurements_import"),
+    path(f"{STAFF}narratives/", staff_views.staff_narrative_list, name="staff_narrative_list"),
+    path(
+        f"{STAFF}narratives/<slug:indicator_slug>/<int:period_id>/",
+        staff_views.staff_narrative_edit,
+        name="staff_narrative_edit",
+    ),
     path("<slug:panel_slug>/performance/", views.dashboard, name="dashboard"),
     path("<slug:panel_slug>/performance.<datafmt:fmt>", views.dashboard_data, name="dashboard_data"),
     path("<slug:panel_slug>/performance/<slug:indicator_slug>/", views.indicator_detail, name="indicator_detail"),

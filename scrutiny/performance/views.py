@@ -77,19 +77,10 @@ class Filters:
 
 
 def _filters(request, panel) -> Filters:
-    """The GET form's choices and what was chosen (two queries). An unknown choice is reported, not a 404:
-    the form stays usable without JavaScript. The two choice lists are reads the selectors could own."""
-    objectives = list(
-        Objective.objects.live()
-        .filter(plan__panel=panel, plan__is_deleted=False)
-        .select_related("plan")
-        .order_by("-plan__starts", "number")
-    )
-    periods = list(
-        Period.objects.filter(measurements__indicator__panel=panel, measurements__indicator__is_deleted=False)
-        .distinct()
-        .order_by("-end", "kind")
-    )
+    """The GET form's choices and what was chosen (two queries, in the selectors). An unknown choice is
+    reported, not a 404: the form stays usable without JavaScript."""
+    objectives = selectors.objective_choices(panel)
+    periods = selectors.period_choices(panel)
     errors = []
     objective = period = None
     chosen = request.GET.get("objective", "")

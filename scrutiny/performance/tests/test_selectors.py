@@ -10,7 +10,9 @@ from scrutiny.performance.choices import RAG, EthnicGroup, Frequency, Polarity, 
 from .factories import (
     ActionTakenOutcomeFactory,
     CensusBenchmarkFactory,
+    FinanceReportFactory,
     IndicatorFactory,
+    IndicatorNarrativeFactory,
     MeasurementFactory,
     ObjectiveFactory,
     OutcomeCountFactory,
@@ -181,3 +183,68 @@ class TestOutcomeRates:
         MeasurementFactory(indicator=indicator, period=period("Q1 2023/24"))
         MeasurementFactory(indicator=indicator, period=period("June 2023"))
         assert [p.label for p in selectors.periods_with_figures(indicator.panel)] == ["Q1 2023/24"]
+
+
+class TestChoices:
+    def test_objectives_of_live_plans_latest_plan_first(self):
+        panel = PanelFactory()
+        old = ObjectiveFactory(plan__panel=panel, plan__starts=date(2017, 4, 1), number=1)
+        new_two = ObjectiveFactory(plan__panel=panel, plan__starts=date(2021, 4, 1), number=2)
+        new_one = ObjectiveFactory(plan=new_two.plan, number=1)
+        ObjectiveFactory(plan__panel=panel, plan__is_deleted=True)
+        ObjectiveFactory(plan=new_two.plan, number=3, is_deleted=True)
+        ObjectiveFactory()  # another panel's
+        assert selectors.objective_choices(panel) == [new_one, new_two, old]
+
+    def test_periods_with_a_live_indicators_figure_latest_first(self):
+        panel = PanelFactory()
+        indicator = IndicatorFactory(panel=panel)
+        MeasurementFactory(indicator=indicator, period=period("Q1 2023/24"))
+        MeasurementFactory(indicator=IndicatorFactory(panel=panel), period=period("Q1 2023/24"))
+        MeasurementFactory(indicator=indicator, period=period("2022/23"))
+        MeasurementFactory(indicator=IndicatorFactory(panel=panel, is_deleted=True), period=period("Q2 2023/24"))
+        MeasurementFactory(period=period("Q3 2023/24"))  # another panel's
+        assert [p.label for p in selectors.period_choices(panel)] == ["Q1 2023/24", "2022/23"]
+
+
+class TestNarrativeRows:
+    def test_each_indicator_with_a_figure_its_draft_and_stored_words_checked(self):
+        panel = PanelFactory()
+        rape = IndicatorFactory(panel=panel, name="Volume of rape offences", unit=Unit.COUNT, order=1)
+        MeasurementFactory(indicator=rape, period=period("Q1 2022/23"), value=150)
+        q1 = period("Q1 2023/24")
+        MeasurementFactory(indicator=rape, period=q1, value=135)
+        IndicatorNarrativeFactory(indicator=rape, period=q1, drafted="Old.", edited="Q1 2023/24: 153 offences.")
+        IndicatorFactory(panel=panel, order=2)  # no figure: nothing to narrate
+        [row] = selectors.narrative_rows(panel)
+        assert row.period == q1
+        assert row.drafted == "Q1 2023/24: 135 rape offences, down 10% on Q1 2022/23 (150)."
+        assert row.words.edited
+        assert [p.found for p in row.words.problems] == ["153"]
+
+    def test_a_chosen_period_leaves_out_indicators_without_a_figure_for_it(self):
+        panel = PanelFactory()
+        a, b = IndicatorFactory(panel=panel, order=1), IndicatorFactory(panel=panel, order=2)
+        MeasurementFactory(indicator=a, period=period("Q1 2023/24"), value=50)
+        MeasurementFactory(indicator=b, period=period("Q2 2023/24"), value=60)
+        rows = selectors.narrative_rows(panel, period=period("Q1 2023/24"))
+        assert [r.indicator for r in rows] == [a]
+
+    def test_a_pound_indicator_with_only_a_reported_change_is_drafted_from_the_finance_report(self):
+        panel = PanelFactory()
+        q1 = period("Q1 2023/24")
+        budget = IndicatorFactory(panel=panel, name="Budget", unit=Unit.POUNDS)
+        ReportedChangeFactory(indicator=budget, period=q1)
+        FinanceReportFactory(panel=panel, period=q1)
+        row = selectors.narrative_row_get(panel, indicator_slug=budget.slug, period_id=q1.pk)
+        assert row.drafted.startswith("Budget for 2023/24: £277.068m.")
+        assert row.words.text == row.drafted
+
+    def test_none_without_a_figure_or_reported_change(self):
+        indicator = IndicatorFactory()
+        assert (
+            selectors.narrative_row_get(
+                indicator.panel, indicator_slug=indicator.slug, period_id=period("Q1 2023/24").pk
+            )
+            is None
+        )
