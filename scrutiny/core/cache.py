@@ -36,7 +36,8 @@ def panel_pages_invalidate(panel_id=None) -> None:
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
-def content_version() -> int:
+def content_version() -> int | None:
+    """The current content version; None when the configured cache keeps nothing (DummyCache)."""
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, time.time_ns(), timeout=None)
@@ -68,8 +69,12 @@ def _local_put(key: str, page) -> None:
 
 
 def _cached_page(digest: str):
-    """The stored page for the current version (or None), and the key to store it under."""
-    key = _page_key(content_version(), digest)
+    """The stored page for the current version (or None), and the key to store it under (None: do not store,
+    since a cache that keeps no version could never tell this process's copy is stale)."""
+    version = content_version()
+    if version is None:
+        return None, None
+    key = _page_key(version, digest)
     page = _local_get(key)
     if page is None:
         page = cache.get(key)
@@ -96,7 +101,7 @@ def public_page(view):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
-            if response.status_code == 200 and not response.streaming:
+            if key is not None and response.status_code == 200 and not response.streaming:
                 page = (dict(response.headers), response.content)
                 cache.set(key, page, settings.PUBLIC_CACHE_SECONDS)
                 _local_put(key, page)

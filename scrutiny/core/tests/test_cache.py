@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 
 from scrutiny.core.cache import content_version, panel_pages_invalidate, public_page
 
@@ -63,6 +63,19 @@ class TestPublicPage:
 
         panel_pages_invalidate()
         response = cached(_get())
+
+        assert view.calls == 2
+        assert response.content == b"render 2"
+
+    def test_a_cache_that_keeps_nothing_renders_every_request(self):
+        """With DummyCache (no version is ever stored) the process must not keep its own copy either:
+        it could never learn that a write had made the copy stale."""
+        view = _CountingView()
+        cached = public_page(view)
+        with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}):
+            cached(_get("/dummy-cache/"))
+            panel_pages_invalidate()
+            response = cached(_get("/dummy-cache/"))
 
         assert view.calls == 2
         assert response.content == b"render 2"
