@@ -2,9 +2,12 @@
 
 Everything the demo holds is written by the same services an officer's edits go through (with no acting
 user, so the audit trail says "system"), in one transaction: the demo is either wholly there or not there
-at all, which is what lets a second load see the panel and stop. Two writes go round the services, each
-explained where it is made: the time the July meeting ended, and the demo officer's account and role
-(accounts has no services yet); both are audited all the same.
+at all, which is what lets a second load see the panel and stop. Three writes go round the services, each
+explained where it is made: the time the July meeting ended, the demo officer's account and role
+(accounts has no services yet), and the 2024/25 precept process, opened with nothing recorded
+(schedule.py: the statutory services start a process only with the PCC's notification); all are audited
+all the same. The extensions (`_demo_extensions_load`) also run when the demo is already there, each adding
+only what is missing: the meeting taking public questions is dated from the day of the load.
 """
 
 import os
@@ -185,12 +188,17 @@ def _demo_extensions_load(*, acting_user) -> None:
     from .minutes_paper import demo_minutes_paper_load
     from .papers import demo_papers_load
     from .performance import performance_demo_load
+    from .schedule import demo_november_load, demo_precept_load, demo_upcoming_meeting_load
     from .work_programme import work_programme_demo_load
 
     performance_demo_load(acting_user=acting_user)
+    # Before the work programme, whose 17 November 2023 rows attach to that meeting.
+    demo_november_load(acting_user=acting_user)
     work_programme_demo_load(acting_user=acting_user)
     demo_minutes_paper_load(acting_user=acting_user)
     demo_papers_load(acting_user=acting_user)
+    demo_precept_load(acting_user=acting_user)
+    demo_upcoming_meeting_load(acting_user=acting_user)
 
 
 def _west_mercia_write(*, acting_user):

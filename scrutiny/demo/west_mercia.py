@@ -651,3 +651,89 @@ SEPTEMBER_AGENDA = [
         (53, 58),
     ),
 ]
+
+# 17 November 2023 -----------------------------------------------------------------------------------------
+# The work programme report of 19 September 2023 names this as the Panel's next planned meeting and lists
+# its business; it gives no time or venue, and no agenda had been issued. The time and venue are those of
+# the Panel's two recorded meetings, and the items are numbered in the order the programme lists them.
+
+NOVEMBER = {
+    "date": date(2023, 11, 17),
+    "time": time(11, 0),
+    "venue": "County Hall, Worcester",
+    "notes": (
+        "The Panel's next planned meeting, as its 2023/24 work programme (19 September 2023) records it. The "
+        "programme gives the date and the business only: the time and venue are those of the Panel's July and "
+        "September meetings, and the items are numbered in the order the programme lists them, until the "
+        "agenda is issued."
+    ),
+}
+
+NOVEMBER_AGENDA = [
+    AgendaFact("1", "Police & Crime Plan Activity and Performance Monitoring Report"),
+    AgendaFact("2", "Quarterly budget monitoring (and key performance indicators)"),
+    AgendaFact("3", "Update on the Crime Disorder Partnerships"),
+    AgendaFact("4", "Specification for the refresh of the road safety needs assessment"),
+    AgendaFact("5", "Annual Report on Complaints"),
+    AgendaFact("6", "Work Programme"),
+]
+
+# The precept for 2024/25 --------------------------------------------------------------------------------
+# The pack records none of the cycle's steps (it predates them): the process is opened with its statutory
+# dates to come and no notification, report or decision.
+
+PRECEPT_YEAR = "2024/25"
+PRECEPT_NOTES = (
+    "Nothing of this cycle is recorded yet. By September 2023 the Commissioner had begun work on the 2024/25 "
+    "budget, meeting the Chief Constable monthly; at minute 485 (27 July 2023) he undertook to agree with "
+    "officers how the Panel would scrutinise the draft precept; and the work programme brings the proposed "
+    "precept and medium term financial plan, with the budget briefing and task group arrangements, to the "
+    "Panel in February 2024."
+)
+
+# A meeting open for questions -----------------------------------------------------------------------------
+# Not a meeting of the record: the demo adds one, dated from the day it is loaded, so that the public can
+# try the question form. It meets on a Tuesday at the hour and place of the Panel's recorded meetings, and its
+# agenda is the standing business of the September agenda with the reports the work programme brings to
+# every meeting.
+
+UPCOMING = {
+    "weeks_ahead": 4,
+    "weekday": 1,  # Tuesday, as on 19 September 2023
+    "time": time(11, 0),
+    "venue": "County Hall, Worcester",
+    "notes": (
+        "This meeting is not in the Panel's real calendar. The demo adds it, a few weeks after the day the demo "
+        "was loaded, so that there is always a meeting taking questions and statements from the public. Its "
+        "agenda is the Panel's standing business and the reports its work programme brings to every meeting."
+    ),
+}
+
+# "{deadline}" is filled in with the participation deadline (9.00am on the working day before the meeting).
+UPCOMING_PARTICIPATION = (
+    "Members of the public may ask a question or make a statement. Send it through this website, or in writing "
+    "or by email to the Assistant Director for Legal and Governance, by {deadline}."
+)
+
+UPCOMING_AGENDA = [
+    AgendaFact("1", "Welcome and Introductions"),
+    AgendaFact("2", "Named Substitutes"),
+    AgendaFact("3", "Apologies and Declarations of Interest"),
+    AgendaFact("4", "Public Participation"),
+    AgendaFact(
+        "5",
+        "Confirmation of the Minutes of the previous meeting",
+        "The Panel is asked to confirm the minutes of its previous meeting.",
+    ),
+    AgendaFact(
+        "6",
+        "Police & Crime Plan Activity and Performance Monitoring Report",
+        "The Commissioner's regular report on his plan and on police performance.",
+    ),
+    AgendaFact(
+        "7",
+        "Quarterly budget monitoring (including key performance indicators)",
+        "The latest quarter's budget position and the indicators that go with it.",
+    ),
+    AgendaFact("8", "Work Programme", "The Panel's work programme, and any changes it wishes to make."),
+]

@@ -7,20 +7,20 @@ meeting the database holds; the technology report is due at "the February Panel"
 The programme's dates of last report are kept as printed: the February 2024 rows' "2 November 2023" (no
 meeting that day) and the Combating Drug Partnerships row's "23 November 2022" (minute 482 records an
 update on 27 July 2023) are left for the work programme page to flag. The 17 November 2023 rows are
-attached to that meeting where the database holds it, else keep the date as their label.
+attached to that meeting, which the demo schedules first (a database loaded before it was has its rows
+attached on the next load).
 """
 
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.text import slugify
 
 from scrutiny.meetings.models import Meeting, MinuteItem
 from scrutiny.panels.models import Panel
 from scrutiny.work_programme.choices import Frequency, ItemCategory
 from scrutiny.work_programme.models import Action, WorkProgrammeItem
-from scrutiny.work_programme.services import action_create, work_programme_item_create
+from scrutiny.work_programme.services import action_create, work_programme_item_create, work_programme_item_update
 
 from .west_mercia import PANEL_SLUG
 
@@ -192,14 +192,15 @@ def _category(section: str, area: str) -> str:
 
 def work_programme_demo_load(*, acting_user=None) -> dict:
     """Load the July actions and the 2023/24 work programme; idempotent (what exists is left alone).
-    Returns how many actions and items were created."""
+    Returns how many actions and items were created, and how many rows loaded before their meeting was
+    scheduled were attached to it."""
     panel = Panel.objects.get(slug=PANEL_SLUG)
     july = Meeting.objects.live().get(panel=panel, slug=JULY_SLUG)
     september = Meeting.objects.live().get(panel=panel, slug=SEPTEMBER_SLUG)
-    created = {"actions": 0, "items": 0}
+    created = {"actions": 0, "items": 0, "attached": 0}
     with transaction.atomic():
-        # The next planned meeting (17 November 2023) is attached where the database holds it, else the
-        # rows keep the date as their label; another part of the demo may schedule it.
+        # The next planned meeting (17 November 2023) is attached where the database holds it (the demo
+        # schedules it first: schedule.demo_november_load), else the rows keep the date as their label.
         november = Meeting.objects.live().filter(panel=panel, slug=NOVEMBER.isoformat()).first()
         meetings = {"19 September 2023": september, "17 November 2023": november}
         minutes = {m.number: m for m in MinuteItem.objects.live().filter(meeting=july)}
@@ -221,10 +222,15 @@ def work_programme_demo_load(*, acting_user=None) -> dict:
             category = _category(section, area)
             same = WorkProgrammeItem.objects.live().filter(panel=panel, area=area, category=category)
             if meeting is not None:
-                same = same.filter(Q(meeting=meeting) | Q(meeting__isnull=True, planned_label=when))
-            else:
-                same = same.filter(meeting__isnull=True, planned_label=label)
-            if same.exists():
+                if same.filter(meeting=meeting).exists():
+                    continue
+                # A row loaded before the meeting was scheduled keeps the date as its label: attach it now.
+                waiting = same.filter(meeting__isnull=True, planned_label=when).first()
+                if waiting is not None:
+                    work_programme_item_update(acting_user=acting_user, item=waiting, meeting=meeting, planned_label="")
+                    created["attached"] += 1
+                    continue
+            elif same.filter(meeting__isnull=True, planned_label=label).exists():
                 continue
             requested = minutes[485] if notes == "Requested at 27 July 2023 meeting" else None
             if notes == "Agreed at 27 July 2023 meeting":

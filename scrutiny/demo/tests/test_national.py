@@ -209,7 +209,14 @@ class TestGenerateNationalInstance:
                 obj.full_clean(validate_unique=False, validate_constraints=False)
 
     def test_sits_beside_the_west_mercia_demo(self, west_mercia):
+        """The generated panels leave the demo as it was: the whole database holds the demo's meetings (however
+        many the demo loads) plus the generated ones, and no more."""
+        demo_meetings = set(west_mercia.meetings.values_list("pk", flat=True))
+        assert {"2023-07-27", "2023-09-19"} <= set(west_mercia.meetings.values_list("slug", flat=True))
         summary = generate_national_instance(panels=1, years=1, start_year=2023, seed="test")
         assert summary.panels == 1
         assert Panel.objects.count() == 2
-        assert west_mercia.meetings.count() == 2
+        assert set(west_mercia.meetings.values_list("pk", flat=True)) == demo_meetings
+        generated = Meeting.objects.exclude(panel=west_mercia)
+        assert generated.count() == summary.meetings > 0
+        assert Meeting.objects.count() == len(demo_meetings) + summary.meetings

@@ -11,6 +11,7 @@ from scrutiny.demo.papers import PAGEBREAK, PAPERS, demo_papers_load
 from scrutiny.documents.choices import PaperSource, PaperStatus
 from scrutiny.documents.models import Paper
 from scrutiny.documents.services import paper_delete
+from scrutiny.documents.text import SECTION_FIELDS as TEXT_SECTIONS
 from scrutiny.meetings.models import Meeting
 
 SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
@@ -59,19 +60,8 @@ REQUIRED = {
     ],
     "10": [*EVERY_PAPER, "summary", "supporting_information", "background_papers"],
 }
-SECTION_FIELDS = [
-    "recommendation",
-    "summary",
-    "background",
-    "body",
-    "risk_implications",
-    "financial_implications",
-    "legal_implications",
-    "equality_implications",
-    "supporting_information",
-    "contact_points",
-    "background_papers",
-]
+# The paper's text sections as the search text reads them, and the contact points (kept apart from it).
+SECTION_FIELDS = [*TEXT_SECTIONS, "contact_points"]
 
 
 def _september(panel) -> Meeting:

@@ -4,6 +4,7 @@ from scrutiny.demo.work_programme import ACTIONS, PROGRAMME, work_programme_demo
 from scrutiny.work_programme.choices import ItemCategory
 from scrutiny.work_programme.models import Action, WorkProgrammeItem
 from scrutiny.work_programme.selectors import work_programme_rows
+from scrutiny.work_programme.services import work_programme_item_update
 
 
 @pytest.fixture
@@ -25,11 +26,28 @@ class TestWorkProgrammeDemo:
         items = WorkProgrammeItem.objects.filter(panel=loaded)
         assert items.count() == len(PROGRAMME) == 34
         assert items.filter(category=ItemCategory.POTENTIAL).count() == 7
-        assert items.filter(planned_label="17 November 2023").count() == 6
+        november = items.filter(meeting__slug="2023-11-17")
+        assert november.count() == 6
+        assert not items.filter(planned_label="17 November 2023").exists()
+        assert {i.area for i in november} == {area for _, when, area, *_ in PROGRAMME if when == "17 November 2023"}
         assert items.filter(planned_label="February 2024").count() == 4
 
     def test_idempotent(self, loaded):
-        assert work_programme_demo_load() == {"actions": 0, "items": 0}
+        assert work_programme_demo_load() == {"actions": 0, "items": 0, "attached": 0}
+
+    def test_rows_loaded_before_the_november_meeting_attach_to_it(self, loaded):
+        """
+        GIVEN a demo loaded before the 17 November 2023 meeting was scheduled (its rows labelled with the date)
+        WHEN the work programme is loaded again
+        THEN the rows attach to the meeting and no row is added
+        """
+        november = loaded.meetings.get(slug="2023-11-17")
+        rows = WorkProgrammeItem.objects.filter(panel=loaded, meeting=november)
+        for item in rows:
+            work_programme_item_update(acting_user=None, item=item, meeting=None, planned_label="17 November 2023")
+        assert work_programme_demo_load() == {"actions": 0, "items": 0, "attached": 6}
+        assert WorkProgrammeItem.objects.filter(panel=loaded, meeting=november).count() == 6
+        assert WorkProgrammeItem.objects.filter(panel=loaded).count() == len(PROGRAMME)
 
     def test_the_2_november_rows_are_flagged(self, loaded):
         flagged = [r for r in work_programme_rows(loaded) if any("2 November 2023" in f for f in r.flags)]
