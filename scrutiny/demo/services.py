@@ -54,13 +54,16 @@ class DemoConflict(Exception):
 
 @dataclass
 class DemoLoad:
-    """What a load did: `loaded` is False when the demo was already there and nothing was written."""
+    """What a load did: `loaded` is False when the demo was already there. `upcoming_added` is the meeting
+    open for public questions that this load added (a demo loaded again after that meeting's deadline gains
+    a new one), or None."""
 
     panel: Panel
     loaded: bool
     july: Meeting
     september: Meeting
     officer: User
+    upcoming_added: Meeting | None = None
 
 
 # The demo officer's password -----------------------------------------------------------------------------
@@ -155,19 +158,20 @@ def west_mercia_demo_load(*, acting_user=None) -> DemoLoad:
             )
         with transaction.atomic():
             officer = demo_officer_ensure(panel)
-            _demo_extensions_load(acting_user=acting_user)
+            upcoming = _demo_extensions_load(acting_user=acting_user)
         return DemoLoad(
             panel=panel,
             loaded=False,
             july=panel.meetings.get(slug=wm.JULY["date"].isoformat()),
             september=panel.meetings.get(slug=wm.SEPTEMBER["date"].isoformat()),
             officer=officer,
+            upcoming_added=upcoming,
         )
     with transaction.atomic():
         panel, july, september = _west_mercia_write(acting_user=acting_user)
         officer = demo_officer_ensure(panel)
-        _demo_extensions_load(acting_user=acting_user)
-    return DemoLoad(panel=panel, loaded=True, july=july, september=september, officer=officer)
+        upcoming = _demo_extensions_load(acting_user=acting_user)
+    return DemoLoad(panel=panel, loaded=True, july=july, september=september, officer=officer, upcoming_added=upcoming)
 
 
 def demo_pack_build_request(meeting):
@@ -182,9 +186,9 @@ def demo_pack_build_request(meeting):
         return pack_build_request(meeting=meeting, kind=PackKind.PUBLIC, acting_user=None)
 
 
-def _demo_extensions_load(*, acting_user) -> None:
+def _demo_extensions_load(*, acting_user) -> Meeting | None:
     """The parts of the demo that later features add (each idempotent, so a database that already holds
-    the core demo gains them on the next run)."""
+    the core demo gains them on the next run). Returns the meeting open for questions, if one was added."""
     from .minutes_paper import demo_minutes_paper_load
     from .papers import demo_papers_load
     from .performance import performance_demo_load
@@ -198,7 +202,7 @@ def _demo_extensions_load(*, acting_user) -> None:
     demo_minutes_paper_load(acting_user=acting_user)
     demo_papers_load(acting_user=acting_user)
     demo_precept_load(acting_user=acting_user)
-    demo_upcoming_meeting_load(acting_user=acting_user)
+    return demo_upcoming_meeting_load(acting_user=acting_user)
 
 
 def _west_mercia_write(*, acting_user):

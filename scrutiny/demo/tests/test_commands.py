@@ -49,6 +49,32 @@ class TestLoadDemoDataCommand:
         assert _counts() == before
         assert "already loaded" in out.getvalue()
 
+    def test_a_run_after_the_open_meeting_has_gone_by_adds_and_names_a_new_one(self, west_mercia):
+        """
+        GIVEN the demo loaded, and its meeting open for questions since past its deadline
+        WHEN load_demo_data runs again
+        THEN it adds one new meeting open for questions and says so, instead of "nothing to do"
+        """
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from scrutiny.demo.schedule import meeting_open_for_questions
+
+        open_meeting = meeting_open_for_questions(west_mercia)
+        Meeting.objects.filter(pk=open_meeting.pk).update(start=timezone.now() - timedelta(days=1))
+        before = Meeting.objects.count()
+        out = StringIO()
+        call_command("load_demo_data", stdout=out)
+        added = meeting_open_for_questions(west_mercia)
+        assert Meeting.objects.count() == before + 1
+        assert added is not None
+        assert added.pk != open_meeting.pk
+        assert f"Added a meeting open for public questions on {timezone.localtime(added.start):%-d %B %Y}" in (
+            out.getvalue()
+        )
+        assert "nothing to do" not in out.getvalue()
+
     def test_prints_the_checks_for_july(self, db):
         out = StringIO()
         call_command("load_demo_data", stdout=out)

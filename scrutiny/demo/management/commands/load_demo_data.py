@@ -29,8 +29,14 @@ class Command(BaseCommand):
             build = demo_pack_build_request(result.september)
             if build is not None:
                 self.stdout.write(f"Queued a build of the agenda pack for {result.september} (the worker builds it).")
+        if result.upcoming_added is not None:
+            day = timezone.localtime(result.upcoming_added.start)
+            self.stdout.write(f"Added a meeting open for public questions on {day:%-d %B %Y}.")
         if not result.loaded:
-            self.stdout.write(f"The West Mercia demo is already loaded (/{result.panel.slug}/); nothing to do.")
+            if result.upcoming_added is None:
+                self.stdout.write(f"The West Mercia demo is already loaded (/{result.panel.slug}/); nothing to do.")
+            else:
+                self.stdout.write(f"The rest of the West Mercia demo is already loaded (/{result.panel.slug}/).")
             return
         self.stdout.write(
             self.style.SUCCESS(
