@@ -17,7 +17,7 @@ from scrutiny.accounts.permissions import can_edit_panel, can_view_panel, panel_
 from scrutiny.meetings.models import Meeting
 
 from .choices import BuildStatus, PackKind
-from .models import PackBuild
+from .models import PackBuild, Publication
 from .packs import pack_build_request
 
 BUILDABLE = [PackKind.PUBLIC, PackKind.RESTRICTED, PackKind.LARGE_PRINT, PackKind.MINUTES]
@@ -125,20 +125,68 @@ def pack_build_html(request, build_id):
 
 @require_safe
 def public_pack_download(request, panel_slug, meeting_slug):
-    """Anyone may read the latest public agenda pack of a meeting (it holds no exempt information)."""
-    build = (
-        PackBuild.objects.filter(
-            meeting__panel__slug=panel_slug,
-            meeting__panel__is_deleted=False,
-            meeting__slug=meeting_slug,
-            meeting__is_deleted=False,
-            kind=PackKind.PUBLIC,
-            status=BuildStatus.DONE,
+    """Anyone may read a meeting's public agenda pack (it holds no exempt information): the pack of the
+    agenda's first publication when there is one, so that a later rebuild never stands in for what was
+    published; otherwise the latest public build."""
+    meeting_filter = {
+        "meeting__panel__slug": panel_slug,
+        "meeting__panel__is_deleted": False,
+        "meeting__slug": meeting_slug,
+        "meeting__is_deleted": False,
+    }
+    published = (
+        Publication.objects.filter(
+            supplementary=False, pack__kind=PackKind.PUBLIC, pack__status=BuildStatus.DONE, **meeting_filter
         )
-        .exclude(file="")
-        .order_by("-finished_at", "-id")
+        .exclude(pack__file="")
+        .select_related("pack")
+        .order_by("published_at", "id")
         .first()
     )
+    build = published.pack if published else None
+    if build is None:
+        build = (
+            PackBuild.objects.filter(kind=PackKind.PUBLIC, status=BuildStatus.DONE, **meeting_filter)
+            .exclude(file="")
+            .order_by("-finished_at", "-id")
+            .first()
+        )
     if build is None:
         raise Http404
     return _serve(build, "file", "application/pdf", as_attachment=False)
+
+
+@require_safe
+def publication_pack_download(request, publication_id):
+    """Anyone may read the pack of a publication of a live meeting: the agenda pack, or a supplementary pack.
+
+    Only the public kinds are ever linked to a publication, and exempt papers are never in them.
+    """
+    publication = get_object_or_404(
+        Publication.objects.select_related("pack"),
+        pk=publication_id,
+        meeting__is_deleted=False,
+        meeting__panel__is_deleted=False,
+        pack__kind__in=[PackKind.PUBLIC, PackKind.SUPPLEMENTARY],
+    )
+    return _serve(publication.pack, "file", "application/pdf", as_attachment=False)
+
+
+@require_POST
+@staff_required
+def publication_pack_build(request, publication_id):
+    """Build a publication's pack again (officers only) when its build failed or never ran."""
+    publication = get_object_or_404(
+        Publication.objects.select_related("meeting__panel", "pack"), pk=publication_id, meeting__is_deleted=False
+    )
+    meeting = publication.meeting
+    if not can_view_panel(request.user, meeting.panel_id):
+        raise Http404
+    if not can_edit_panel(request.user, meeting.panel):
+        raise PermissionDenied
+    if publication.pack is not None and publication.pack.status == BuildStatus.DONE:
+        messages.error(request, _("This publication already has its pack; a published pack is never replaced."))
+        return redirect("staff:meeting_detail", panel_slug=meeting.panel.slug, meeting_slug=meeting.slug)
+    kind = PackKind.SUPPLEMENTARY if publication.supplementary else PackKind.PUBLIC
+    build = pack_build_request(meeting=meeting, kind=kind, acting_user=request.user, publication=publication)
+    return redirect("packs:pack_build_detail", build_id=build.pk)

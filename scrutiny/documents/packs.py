@@ -7,6 +7,15 @@ files take their place as placeholder pages that carry only the page number, and
 numbers with pypdf, so the numbering runs on through them. The page on which each item's first paper starts
 is read from the rendered pages' anchors; the front sheet, unnumbered, is rendered afterwards with those
 ranges and put in front, so the agenda always matches the pack without a second pass over the papers.
+
+Each paper's own page count is written to `Paper.page_count` by the public build (and by a supplementary build
+for the papers it holds). Duplex blanks do not count: the blank page after a paper that ends on an odd page is
+in its item's range on the agenda (the reader turns it), but it is not a page of the paper, so a one-page paper
+has `page_count` 1 and the range "1 - 2".
+
+A supplementary publication (a late or changed paper after the agenda was published) gets its own pack of
+only the papers it issued, with its own front sheet, numbered from page 1; the published pack is never
+rebuilt in its place (`build_supplementary_pack`).
 """
 
 import io
@@ -16,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
@@ -30,7 +40,7 @@ from scrutiny.members.selectors import memberships_current_on
 
 from .choices import PackKind, PaperStatus
 from .markdown import render_markdown
-from .models import PackBuild, Paper, PaperFile
+from .models import PackBuild, Paper, PaperFile, Publication
 
 Progress = Callable[[int, str], None]
 
@@ -63,6 +73,10 @@ class PackResult:
     page_count: int
     ranges: dict[int, tuple[int, int]] = field(default_factory=dict)  # agenda item id -> first, last page
     outline: list[tuple[str, int]] = field(default_factory=list)  # (title, 0-based page in the PDF)
+    # paper id -> first, last page (the duplex blank that pads it included, as in the agenda's ranges)
+    paper_ranges: dict[int, tuple[int, int]] = field(default_factory=dict)
+    # paper id -> the paper's own pages: its span less the blank page that only pads it to an even length
+    paper_page_counts: dict[int, int] = field(default_factory=dict)
 
 
 def _noop(percent: int, message: str) -> None:
@@ -241,26 +255,29 @@ def _outline(writer: PdfWriter, entries: list[tuple[str, int, list[tuple[str, in
             writer.add_outline_item(title=child_title, page_number=child_page, parent=parent)
 
 
-def build_agenda_pack(
-    meeting, kind: str = PackKind.PUBLIC, progress: Progress | None = None, acting_user=None, write_back=None
-) -> PackResult:
-    """Build the pack of `kind` for `meeting`: the PDF, its accessible HTML, page ranges and bookmarks.
+def _is_blank(page) -> bool:
+    """Whether WeasyPrint made `page` only to put the next paper on a right-hand page (`@page :blank`).
 
-    The public pack's page ranges are written back to the agenda items (through `agenda_item_update`, as
-    `acting_user`), unless `write_back` is False; other kinds have their own numbering and write nothing.
+    WeasyPrint (70) keeps this on the page box's page type; no public attribute says it.
     """
-    progress = progress or _noop
-    if kind == PackKind.MINUTES:
-        return build_minutes(meeting, progress=progress)
-    if kind not in (PackKind.PUBLIC, PackKind.RESTRICTED, PackKind.LARGE_PRINT):
-        raise PackError(f"Packs of kind “{kind}” are not built here.")
-    if write_back is None:
-        write_back = kind == PackKind.PUBLIC
+    page_type = getattr(getattr(page, "_page_box", None), "page_type", None)
+    return bool(getattr(page_type, "blank", False))
 
-    progress(2, "Reading the agenda and papers")
-    # Withheld items stay on the public agenda by number and title (LGA 1972 s100B(2)), with no pages.
-    items = list(meeting.agenda_items.live().order_by("order", "id"))
-    papers = _papers_for(meeting, kind)
+
+def _assemble(
+    meeting,
+    kind: str,
+    items,
+    papers: list[Paper],
+    *,
+    make_context: Callable[[dict, dict], dict],
+    progress: Progress,
+) -> PackResult:
+    """Lay out `papers` numbered from page 1, put the unnumbered front sheet in front and add the bookmarks.
+
+    `make_context(ranges, paper_ranges)` gives the templates' context; it is called once before the papers
+    are laid out (without ranges) and once after, for the front sheet, with the ranges read from the pages.
+    """
     readers: dict[int, PdfReader] = {}
     blocks = []
     for n, paper in enumerate(papers):
@@ -269,7 +286,7 @@ def build_agenda_pack(
             if _is_pdf(paper_file):
                 readers[paper_file.pk] = _read_pdf(paper_file)
         blocks.append(_paper_blocks(paper, readers))
-    context = _context(meeting, kind, items, papers, {})
+    context = make_context({}, {})
     context["blocks"] = blocks
 
     # The papers, rendered once. WeasyPrint's own bookmarks are off: pypdf adds them after the merge.
@@ -296,8 +313,21 @@ def build_agenda_pack(
         end = starts[n + 1][1] - 1 if n + 1 < len(starts) else total
         ranges[item.pk] = (start, end)
 
+    # Each paper runs likewise to the page before the next paper's (its duplex blank included, as in the
+    # agenda's ranges); its own pages are that span less the blank page that only pads it.
+    paper_ranges: dict[int, tuple[int, int]] = {}
+    page_counts: dict[int, int] = {}
+    paper_starts = [(paper, first_page[f"paper-{paper.pk}"]) for paper in papers]
+    for n, (paper, start) in enumerate(paper_starts):
+        next_start = paper_starts[n + 1][1] if n + 1 < len(paper_starts) else len(pages) + 1
+        paper_ranges[paper.pk] = (start, total if n + 1 == len(paper_starts) else next_start - 1)
+        last = next_start - 1
+        while last > start and _is_blank(pages[last - 1]):
+            last -= 1
+        page_counts[paper.pk] = last - start + 1
+
     progress(60, "Writing the front sheet")
-    context = _context(meeting, kind, items, papers, ranges)
+    context = make_context(ranges, paper_ranges)
     context["blocks"] = blocks
     front = _render("documents/pack/front_sheet.html", context)
     front_pdf = PdfReader(io.BytesIO(front.write_pdf()))
@@ -336,7 +366,7 @@ def build_agenda_pack(
             writer.add_page(PdfReader(io.BytesIO(_blank_page(context, total).write_pdf())).pages[0])
 
     progress(85, "Adding bookmarks")
-    entries = [("Agenda", 0, [])]
+    entries = [(context.get("front_bookmark", "Agenda"), 0, [])]
     papers_by_item: dict[int, list[Paper]] = {}
     for paper in papers:
         papers_by_item.setdefault(paper.agenda_item_id, []).append(paper)
@@ -354,17 +384,152 @@ def build_agenda_pack(
     writer.write(buffer)
 
     html = render_to_string("documents/pack/accessible.html", context)
-    if write_back:
-        progress(95, "Writing page numbers to the agenda")
-        agenda_ranges_write(items=items, ranges=ranges, acting_user=acting_user)
-    progress(100, "Done")
     return PackResult(
         pdf=buffer.getvalue(),
         html=html,
         page_count=len(writer.pages),
         ranges=ranges,
         outline=[(title, page) for title, page, _ in entries],
+        paper_ranges=paper_ranges,
+        paper_page_counts=page_counts,
     )
+
+
+def build_agenda_pack(
+    meeting,
+    kind: str = PackKind.PUBLIC,
+    progress: Progress | None = None,
+    acting_user=None,
+    write_back=None,
+    paper_ids: set[int] | None = None,
+) -> PackResult:
+    """Build the pack of `kind` for `meeting`: the PDF, its accessible HTML, page ranges and bookmarks.
+
+    The public pack's page ranges are written back to the agenda items (through `agenda_item_update`, as
+    `acting_user`), and each paper's own page count to the paper, unless `write_back` is False; other kinds
+    have their own numbering and write nothing. `paper_ids`, when given, keeps only those papers: the pack of
+    a publication holds what that publication issued and nothing added since.
+    """
+    progress = progress or _noop
+    if kind == PackKind.MINUTES:
+        return build_minutes(meeting, progress=progress)
+    if kind == PackKind.SUPPLEMENTARY:
+        raise PackError("A supplementary pack is built from its publication (build_supplementary_pack).")
+    if kind not in (PackKind.PUBLIC, PackKind.RESTRICTED, PackKind.LARGE_PRINT):
+        raise PackError(f"Packs of kind “{kind}” are not built here.")
+    if write_back is None:
+        write_back = kind == PackKind.PUBLIC
+
+    progress(2, "Reading the agenda and papers")
+    # Withheld items stay on the public agenda by number and title (LGA 1972 s100B(2)), with no pages.
+    items = list(meeting.agenda_items.live().order_by("order", "id"))
+    papers = _papers_for(meeting, kind)
+    if paper_ids is not None:
+        papers = [paper for paper in papers if paper.pk in paper_ids]
+
+    def make_context(ranges, paper_ranges):
+        return _context(meeting, kind, items, papers, ranges)
+
+    result = _assemble(meeting, kind, items, papers, make_context=make_context, progress=progress)
+    if write_back:
+        progress(95, "Writing page numbers to the agenda")
+        agenda_ranges_write(items=items, ranges=result.ranges, acting_user=acting_user)
+        paper_page_counts_record(counts=result.paper_page_counts, acting_user=acting_user)
+    progress(100, "Done")
+    return result
+
+
+# Supplementary packs -------------------------------------------------------------------------------------------
+
+
+def supplement_number(publication: Publication) -> int:
+    """Which supplement this is: 1 for the first publication after the agenda, 2 for the next, and so on."""
+    return (
+        Publication.objects.filter(meeting_id=publication.meeting_id, supplementary=True)
+        .filter(
+            Q(published_at__lt=publication.published_at)
+            | Q(published_at=publication.published_at, id__lte=publication.pk)
+        )
+        .count()
+    )
+
+
+def _supplement_papers(publication: Publication) -> list[Paper]:
+    """The papers the publication issued, as issued (a later version does not replace them), in agenda order;
+    exempt business is never in a public supplement, even if it was recorded against the publication."""
+    papers = (
+        publication.papers.live()
+        .filter(agenda_item__is_deleted=False)
+        .select_related("agenda_item")
+        .prefetch_related("files")
+        .order_by("agenda_item__order", "agenda_item__id", "order", "id")
+    )
+    return [paper for paper in papers if paper.is_public and paper.agenda_item.is_public]
+
+
+def build_supplementary_pack(
+    publication: Publication, progress: Progress | None = None, acting_user=None
+) -> PackResult:
+    """The supplementary pack of a supplementary publication: only the late or changed papers it issued.
+
+    It has its own unnumbered front sheet (the meeting, the papers with their pages in this supplement, its own
+    date of issue and the contact officer) and is numbered from page 1 like the main pack, whose file is never
+    touched: the agenda as first published stays as it was. Agenda items keep the main pack's ranges; each
+    paper in the supplement gets its own page count.
+    """
+    progress = progress or _noop
+    if not publication.supplementary:
+        raise PackError("Only a supplementary publication has a supplementary pack.")
+    meeting = publication.meeting
+    progress(2, "Reading the supplement's papers")
+    papers = _supplement_papers(publication)
+    item_ids = {paper.agenda_item_id for paper in papers}
+    items = [item for item in meeting.agenda_items.live().order_by("order", "id") if item.pk in item_ids]
+    number = supplement_number(publication)
+    issued = timezone.localtime(publication.published_at)
+
+    def make_context(ranges, paper_ranges):
+        context = _context(meeting, PackKind.SUPPLEMENTARY, items, papers, ranges)
+        rows = []
+        for item in items:
+            for n, paper in enumerate(p for p in papers if p.agenda_item_id == item.pk):
+                first, last = paper_ranges.get(paper.pk, (None, None))
+                rows.append(
+                    {
+                        "number": item.number if n == 0 else "",
+                        "item_title": item.title if n == 0 else "",
+                        "paper": paper,
+                        "pages": "" if first is None else (str(first) if first == last else f"{first} - {last}"),
+                    }
+                )
+        context.update(
+            {
+                "supplement": publication,
+                "supplement_number": number,
+                "supplement_rows": rows,
+                "kind_label": f"{PackKind.SUPPLEMENTARY.label} {number}",
+                "front_template": "documents/pack/_supplementary_front_content.html",
+                "front_bookmark": f"Supplementary agenda {number}",
+                "date_of_issue": _day_label(issued.date()),
+                "agenda_issued": _day_label(meeting.date_of_issue) if meeting.date_of_issue else "",
+            }
+        )
+        return context
+
+    result = _assemble(meeting, PackKind.SUPPLEMENTARY, items, papers, make_context=make_context, progress=progress)
+    progress(95, "Writing page counts to the papers")
+    paper_page_counts_record(counts=result.paper_page_counts, acting_user=acting_user)
+    progress(100, "Done")
+    return result
+
+
+def paper_page_counts_record(*, counts: dict[int, int], acting_user) -> None:
+    """Put each paper's own page count (from the pack just built) on the paper."""
+    from .services import paper_page_count_record  # services import nothing from the builder
+
+    with transaction.atomic():
+        for paper in Paper.objects.filter(pk__in=counts).select_related("agenda_item__meeting"):
+            paper_page_count_record(acting_user=acting_user, paper=paper, page_count=counts[paper.pk])
 
 
 def agenda_ranges_write(*, items, ranges: dict[int, tuple[int, int]], acting_user) -> None:
@@ -415,22 +580,36 @@ def build_minutes(meeting, progress: Progress | None = None) -> PackResult:
 # The job's service ---------------------------------------------------------------------------------------------
 
 
-def pack_build_request(*, meeting, kind: str, acting_user) -> PackBuild:
-    """Queue a build of the pack; the job starts once the request is committed."""
+def pack_build_request(*, meeting, kind: str, acting_user, publication: Publication | None = None) -> PackBuild:
+    """Queue a build of the pack; the job starts once the request is committed.
+
+    With `publication`, the build is that publication's pack (the agenda pack of the first publication, the
+    supplementary pack of a later one): the job links it to the publication when it is done.
+    """
     from .tasks import pack_build_run  # the job calls back into this module
 
+    if kind == PackKind.SUPPLEMENTARY and (publication is None or not publication.supplementary):
+        raise PackError("A supplementary pack is built for a supplementary publication.")
+    requester = acting_user if getattr(acting_user, "is_authenticated", False) else None
     build = object_save(
-        instance=PackBuild(meeting=meeting, kind=kind, requested_by=acting_user, message="Waiting to start"),
+        instance=PackBuild(meeting=meeting, kind=kind, requested_by=requester, message="Waiting to start"),
         acting_user=acting_user,
         verb="pack_build_request",
         panel_id=meeting.panel_id,
     )
-    transaction.on_commit(lambda: pack_build_run.enqueue(build.pk))
+    if publication is None:
+        transaction.on_commit(lambda: pack_build_run.enqueue(build.pk))
+    else:
+        publication_id = publication.pk
+        transaction.on_commit(lambda: pack_build_run.enqueue(build.pk, publication_id=publication_id))
     return build
 
 
-def pack_file_names(meeting, kind: str) -> tuple[str, str]:
+def pack_file_names(meeting, kind: str, number: int | None = None) -> tuple[str, str]:
+    """The build's file names; a supplement carries its number (storage never overwrites a stored file)."""
     stem = f"{meeting.slug}-{kind.replace('_', '-')}"
+    if number:
+        stem = f"{stem}-{number}"
     return f"{stem}.pdf", f"{stem}.html"
 
 

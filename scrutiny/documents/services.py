@@ -14,11 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from scrutiny.accounts.permissions import can_edit_panel
+from scrutiny.core.cache import panel_pages_invalidate
 from scrutiny.core.models import AuditEvent
-from scrutiny.core.services import object_save, object_tombstone
+from scrutiny.core.services import audit_record, object_save, object_tombstone, touch
 
-from .choices import FileRole, PaperSource, PaperStatus
-from .models import Paper, PaperFile
+from .choices import BuildStatus, FileRole, PackKind, PaperSource, PaperStatus
+from .models import PackBuild, Paper, PaperFile, Publication
 from .text import SECTION_FIELDS, paper_text
 from .uploads import DOCX, CheckedUpload, upload_check
 
@@ -297,3 +298,76 @@ def paper_delete(*, acting_user, paper: Paper) -> Paper:
         panel_id=_panel_id(paper),
         parents=[paper.agenda_item.meeting],
     )
+
+
+# What the pack builder writes back ---------------------------------------------------------------------------
+
+
+def paper_page_count_record(*, acting_user, paper: Paper, page_count: int) -> Paper:
+    """Record the paper's own pages in the pack just built (the blank page padding it is not counted).
+
+    The count is the build's measurement, not the paper's content, so a published paper takes it too: only
+    `page_count` is written (the build runs beside the officer's edits), audited when it changes.
+    """
+    if page_count < 1:
+        raise ValidationError("A paper in a pack has at least one page.")
+    old = paper.page_count
+    if old == page_count:
+        return paper
+    panel_id = _panel_id(paper)
+    with transaction.atomic():
+        Paper.objects.filter(pk=paper.pk).update(page_count=page_count, modified=timezone.now())
+        paper.page_count = page_count
+        audit_record(
+            acting_user=acting_user,
+            verb="paper_page_count_record",
+            action=AuditEvent.Action.UPDATE,
+            instance=paper,
+            panel_id=panel_id,
+            changes={"page_count": [old, page_count]},
+        )
+        transaction.on_commit(lambda: panel_pages_invalidate(panel_id))
+    return paper
+
+
+def publication_pack_link(*, acting_user, publication: Publication, build: PackBuild) -> Publication:
+    """Link a publication to the pack built for it, once that build is done.
+
+    The first publication's pack is the agenda pack; a supplementary publication's is its supplementary pack.
+    A publication that already has a finished pack keeps it: what was published is never replaced (a
+    changed paper goes out in a new publication), so linking another build is refused.
+    """
+    expected = PackKind.SUPPLEMENTARY if publication.supplementary else PackKind.PUBLIC
+    if build.meeting_id != publication.meeting_id:
+        raise ValidationError("The pack was built for another meeting.")
+    if build.kind != expected:
+        raise ValidationError(f"This publication's pack is a {PackKind(expected).label.lower()}.")
+    if build.status != BuildStatus.DONE or not build.file:
+        raise ValidationError(_("The pack has not been built yet."))
+    with transaction.atomic():
+        current = Publication.objects.select_for_update().select_related("meeting").get(pk=publication.pk)
+        if current.pack_id == build.pk:
+            return current
+        if current.pack_id is not None:
+            linked = PackBuild.objects.filter(pk=current.pack_id).values_list("status", flat=True).first()
+            if linked == BuildStatus.DONE:
+                raise ValidationError(
+                    _("This publication already has its pack; a published pack is never replaced."),
+                    code="published",
+                )
+        old = current.pack_id
+        current.pack = build
+        current.save(update_fields=["pack", "modified"])
+        panel_id = current.meeting.panel_id
+        audit_record(
+            acting_user=acting_user,
+            verb="publication_pack_link",
+            action=AuditEvent.Action.UPDATE,
+            instance=current,
+            panel_id=panel_id,
+            changes={"pack": [old, build.pk]},
+        )
+        touch([current.meeting])
+        transaction.on_commit(lambda: panel_pages_invalidate(panel_id))
+    publication.pack = build
+    return current

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from scrutiny.core.models import AuditEvent
 from scrutiny.core.services import audit_record, object_save, object_tombstone
-from scrutiny.documents.choices import PaperStatus
+from scrutiny.documents.choices import PackKind, PaperStatus
 from scrutiny.documents.models import Paper, Publication
+from scrutiny.documents.packs import pack_build_request
 from scrutiny.members.models import Person
 from scrutiny.members.services import person_create
 
@@ -230,6 +231,7 @@ def agenda_publish(*, acting_user, meeting: Meeting, urgency_reason: str = "", t
     The first publication fixes the date of issue. Fewer clear days than the rule requires is allowed only
     with a recorded reason for the urgency, which the public meeting page shows. Publishing again issues a
     supplementary agenda listing only the papers added or changed since; earlier records are never rewritten.
+    Each publication queues the build of its own pack (see `documents.tasks.pack_build_run`).
     """
     plan = publication_plan(meeting, today=today)
     urgency_reason = urgency_reason.strip()
@@ -276,6 +278,14 @@ def agenda_publish(*, acting_user, meeting: Meeting, urgency_reason: str = "", t
                 "clear_days": [None, plan.clear_days],
                 **({"urgency_reason": [None, urgency_reason]} if plan.short_notice else {}),
             },
+        )
+        # Its pack is built after commit and linked to it when done: the agenda pack of the first issue, a
+        # supplementary pack of only the new papers for a later one (the published pack is never rebuilt).
+        pack_build_request(
+            meeting=meeting,
+            kind=PackKind.SUPPLEMENTARY if plan.supplementary else PackKind.PUBLIC,
+            acting_user=acting_user,
+            publication=publication,
         )
     return publication
 

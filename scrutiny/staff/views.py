@@ -24,6 +24,7 @@ from scrutiny.accounts.models import PanelRole
 from scrutiny.accounts.permissions import can_edit_panel, can_view_panel, scope_to_panels
 from scrutiny.core.models import AuditEvent
 from scrutiny.documents.models import Paper, Publication
+from scrutiny.documents.selectors import publication_packs
 from scrutiny.meetings import services, workflow
 from scrutiny.meetings.checks import meeting_checks
 from scrutiny.meetings.choices import AttendanceStatus, DeclarationsState, MeetingStatus, MinutesStatus
@@ -58,6 +59,8 @@ VERB_WORDS = {
     "agenda_item_release": gettext_lazy("Released an exempt item to the public"),
     "agenda_publish": gettext_lazy("Published the agenda"),
     "agenda_publish_supplementary": gettext_lazy("Published a supplementary agenda"),
+    "publication_pack_link": gettext_lazy("Filed the pack built for a publication"),
+    "paper_page_count_record": gettext_lazy("Counted a paper's pages in the built pack"),
     "attendance_record": gettext_lazy("Recorded attendance"),
     "attendance_withdraw": gettext_lazy("Withdrew an attendance"),
     "declaration_record": gettext_lazy("Recorded a declaration of interest"),
@@ -180,6 +183,11 @@ def meeting_detail(request, panel_slug, meeting_slug):
         .order_by("order", "id")
     )
     upcoming = workflow.meeting_day(meeting) >= workflow.london_today()
+    publications = list(
+        meeting.publications.select_related("published_by", "pack")
+        .prefetch_related(Prefetch("papers", queryset=Paper.objects.select_related("agenda_item")))
+        .order_by("published_at", "id")
+    )
     context = {
         "staff_panel": panel,
         "meeting": meeting,
@@ -188,11 +196,8 @@ def meeting_detail(request, panel_slug, meeting_slug):
         "notes": [c for c in checks if c.level != "warning"],
         "agenda_items": agenda_items,
         "checklist": workflow.publication_checklist(meeting, agenda_items) if upcoming else None,
-        "publications": list(
-            meeting.publications.select_related("published_by")
-            .prefetch_related(Prefetch("papers", queryset=Paper.objects.select_related("agenda_item")))
-            .order_by("published_at", "id")
-        ),
+        "publications": publications,
+        "publication_packs": publication_packs(meeting, publications),
         "history": meeting_history(meeting),
         "minutes_confirmed": meeting.minutes_status == MinutesStatus.CONFIRMED,
         "attendances": list(
@@ -368,9 +373,9 @@ def agenda_publish(request, panel_slug, meeting_slug):
             _form_errors(form, error)
         else:
             if publication.supplementary:
-                messages.success(request, _("The supplementary agenda is published."))
+                messages.success(request, _("The supplementary agenda is published. Its pack is being built."))
             else:
-                messages.success(request, _("The agenda is published."))
+                messages.success(request, _("The agenda is published. Its pack is being built."))
             return _back(meeting, "#publication")
     context = {"staff_panel": panel, "meeting": meeting, "form": form, "plan": plan}
     return render(request, "staff/agenda_publish.html", context)

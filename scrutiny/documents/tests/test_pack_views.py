@@ -4,14 +4,18 @@ import datetime
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from scrutiny.accounts.tests.helpers import build_ladder
+from scrutiny.documents import tasks
 from scrutiny.documents.choices import BuildStatus, PackKind
 from scrutiny.documents.models import PackBuild
 from scrutiny.documents.tests.factories import PaperFactory
+from scrutiny.meetings import workflow
 from scrutiny.meetings.tests.factories import LONDON, AgendaItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -176,3 +180,123 @@ class TestPublicDownload:
         done_build(meeting, PackKind.RESTRICTED)
         PackBuild.objects.create(meeting=meeting, kind=PackKind.PUBLIC, status=BuildStatus.RUNNING)
         assert ladder.client("anonymous").get(self.url(meeting)).status_code == 404
+
+
+class TestPublicationPackPages:
+    @pytest.fixture
+    def publications(self, ladder, meeting, django_capture_on_commit_callbacks):
+        """GIVEN the agenda published with its pack built, then a late paper published as a supplement whose
+        build has not run yet (its job waits for a commit)."""
+        officer = ladder.officer
+        with django_capture_on_commit_callbacks(execute=True):
+            first = workflow.agenda_publish(acting_user=officer, meeting=meeting, today=datetime.date(2023, 9, 11))
+        PaperFactory(agenda_item=meeting.agenda_items.get(), title="Late annex", body="LATE-ANNEX text.")
+        second = workflow.agenda_publish(
+            acting_user=officer, meeting=meeting, today=datetime.date(2023, 9, 15), urgency_reason="Late."
+        )
+        first.refresh_from_db()
+        return first, second
+
+    def run_build(self, publication):
+        build = PackBuild.objects.get(meeting=publication.meeting, kind=PackKind.SUPPLEMENTARY)
+        tasks.pack_build_run.call(build.pk, publication_id=publication.pk)
+        publication.refresh_from_db()
+        return publication.pack
+
+    def test_the_staff_page_shows_the_build_then_the_supplementary_pack(self, ladder, meeting, publications):
+        first, second = publications
+        client = ladder.client("officer")
+        page = client.get(staff_meeting_url(meeting))
+        rows = page.context["publication_packs"]
+        assert [row.label for row in rows] == ["Agenda pack", "Supplementary pack 1"]
+        assert rows[0].ready
+        assert rows[0].build == first.pack
+        assert rows[1].building
+        assert rows[1].build.status == BuildStatus.QUEUED
+        assert "Packs as published" in page.text
+        assert reverse("packs:pack_build_download", args=[first.pack.pk]) in page.text
+        assert "follow the build" in page.text
+
+        supplement = self.run_build(second)
+        page = client.get(staff_meeting_url(meeting))
+        rows = page.context["publication_packs"]
+        assert rows[1].ready
+        assert rows[1].build == supplement
+        link = reverse("packs:pack_build_download", args=[supplement.pk])
+        assert link in page.text
+        assert "LATE-ANNEX" in "".join(
+            p.extract_text() for p in PdfReader(io.BytesIO(b"".join(client.get(link).streaming_content))).pages
+        )
+
+    def test_a_member_sees_the_packs_but_cannot_build_them(self, ladder, meeting, publications):
+        page = ladder.client("member").get(staff_meeting_url(meeting))
+        assert "Supplementary pack 1" in page.text
+        assert "Build this pack" not in page.text
+        _first, second = publications
+        assert ladder.client("member").post(rebuild_url(second)).status_code == 403
+        assert ladder.client("other_officer").post(rebuild_url(second)).status_code == 404
+
+    def test_a_failed_build_can_be_run_again_but_a_built_pack_is_kept(
+        self, ladder, meeting, publications, django_capture_on_commit_callbacks
+    ):
+        first, second = publications
+        PackBuild.objects.filter(kind=PackKind.SUPPLEMENTARY).update(status=BuildStatus.FAILED)
+        client = ladder.client("officer")
+        assert "Build this pack" in client.get(staff_meeting_url(meeting)).text
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(rebuild_url(second))
+        assert response.status_code == 302
+        second.refresh_from_db()
+        assert second.pack.status == BuildStatus.DONE
+        refused = client.post(rebuild_url(first), follow=True)
+        assert "never replaced" in refused.text
+        assert PackBuild.objects.filter(kind=PackKind.PUBLIC).count() == 1
+
+    def test_the_public_page_lists_the_agenda_pack_and_each_supplement(self, ladder, meeting, publications):
+        _first, second = publications
+        anonymous = ladder.client("anonymous")
+        cache.clear()
+        page = anonymous.get(meeting.get_absolute_url())
+        assert "Download the agenda pack" in page.text
+        assert "A supplementary pack of late papers is being prepared" in page.text
+
+        supplement = self.run_build(second)
+        cache.clear()
+        page = anonymous.get(meeting.get_absolute_url())
+        day = f"{timezone.localtime(second.published_at):%-d %B %Y}"
+        assert f"Supplementary pack 1 issued {day} (PDF, {supplement.page_count} pages)" in page.text
+        assert "being prepared" not in page.text
+        link = reverse("packs:publication_pack_download", args=[second.pk])
+        assert link in page.text
+        response = anonymous.get(link)
+        assert response.status_code == 200
+        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(b"".join(response.streaming_content))).pages)
+        assert "LATE-ANNEX" in text
+        assert "Supplementary agenda pack 1" in text
+
+    def test_the_public_agenda_pack_is_the_one_published(self, ladder, meeting, publications):
+        """A later rebuild of the public pack does not stand in for the agenda pack as published."""
+        first, _second = publications
+        rebuilt = done_build(meeting)
+        response = ladder.client("anonymous").get(
+            reverse("public_site:meeting_agenda_pack", args=[meeting.panel.slug, meeting.slug])
+        )
+        body = b"".join(response.streaming_content)
+        assert body != b"%PDF-1.4 stored"
+        first.pack.file.open("rb")
+        assert body == first.pack.file.read()
+        assert rebuilt.pk != first.pack_id
+
+    def test_an_unbuilt_or_unknown_publication_pack_is_not_found(self, ladder, publications):
+        _first, second = publications
+        anonymous = ladder.client("anonymous")
+        assert anonymous.get(reverse("packs:publication_pack_download", args=[second.pk])).status_code == 404
+        assert anonymous.get(reverse("packs:publication_pack_download", args=[99999])).status_code == 404
+
+
+def staff_meeting_url(meeting):
+    return reverse("staff:meeting_detail", kwargs={"panel_slug": meeting.panel.slug, "meeting_slug": meeting.slug})
+
+
+def rebuild_url(publication):
+    return reverse("packs:publication_pack_build", args=[publication.pk])

@@ -4,6 +4,7 @@ Every test reads the built PDF back with pypdf, as a reader of the pack would se
 """
 
 import datetime
+import hashlib
 import io
 import itertools
 import re
@@ -11,7 +12,9 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from pypdf import PdfReader
 from weasyprint import HTML
 
@@ -19,9 +22,12 @@ from scrutiny.accounts.tests.factories import UserFactory
 from scrutiny.core.models import AuditEvent
 from scrutiny.documents import tasks
 from scrutiny.documents.choices import BuildStatus, PackKind, PaperSource, PaperStatus
-from scrutiny.documents.models import PackBuild
-from scrutiny.documents.packs import PackError, build_agenda_pack, pack_build_request
+from scrutiny.documents.models import PackBuild, Paper, Publication
+from scrutiny.documents.packs import PackError, build_agenda_pack, build_supplementary_pack, pack_build_request
+from scrutiny.documents.services import publication_pack_link
 from scrutiny.documents.tests.factories import PaperFactory, PaperFileFactory
+from scrutiny.meetings import workflow
+from scrutiny.meetings.choices import MeetingStatus
 from scrutiny.meetings.tests.factories import AgendaItemFactory, AttendanceFactory, MeetingFactory, MinuteItemFactory
 from scrutiny.members.choices import MembershipKind
 from scrutiny.members.tests.factories import MembershipFactory, OfficeHolderFactory, PersonFactory
@@ -463,3 +469,213 @@ class TestCommand:
     def test_an_unknown_meeting_fails_clearly(self, pack):
         with pytest.raises(CommandError, match="No meeting '2030-01-01' of panel 'west-mercia'"):
             call_command("build_agenda_pack", "west-mercia", "2030-01-01")
+
+
+# Publication and supplementary packs ----------------------------------------------------------------------------
+
+FIRST_ISSUE = datetime.date(2023, 9, 11)
+LATE_ISSUE = datetime.date(2023, 9, 15)
+
+
+def sha(build) -> str:
+    build.file.open("rb")
+    try:
+        return hashlib.sha256(build.file.read()).hexdigest()
+    finally:
+        build.file.close()
+
+
+def pdf_of(build) -> bytes:
+    build.file.open("rb")
+    try:
+        return build.file.read()
+    finally:
+        build.file.close()
+
+
+@dataclass
+class Published:
+    pack: Pack
+    first: Publication
+    first_hash: str
+    revised: Paper
+    late: Paper
+    late_item: object
+    exempt_late: Paper
+    second: Publication
+
+
+@pytest.fixture
+def published(pack, django_capture_on_commit_callbacks) -> Published:
+    """GIVEN the agenda published on 11 September (its pack built and linked), THEN a revised version of the
+    7-page report (now 1 page), a late uploaded 3-page paper on a new item and a late exempt paper, published
+    as a supplement on 15 September."""
+    pack.meeting.status = MeetingStatus.SCHEDULED
+    pack.meeting.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = workflow.agenda_publish(acting_user=pack.officer, meeting=pack.meeting, today=FIRST_ISSUE)
+    first.refresh_from_db()
+    first_hash = sha(first.pack)
+    revised = PaperFactory(
+        agenda_item=pack.performance,
+        title="Police and Crime Plan Activity (revised)",
+        body="REVISED-REPORT in one page.",
+        supersedes=pack.long,
+        version=2,
+    )
+    late_item = AgendaItemFactory(meeting=pack.meeting, number="9", order=9, title="Precept Update")
+    late = PaperFactory(
+        agenda_item=late_item,
+        title="Precept letter",
+        source=PaperSource.UPLOADED,
+        recommendation="",
+        summary="",
+        body="",
+    )
+    PaperFileFactory(paper=late, content=make_pdf(3, "LATE"), original_name="late.pdf", page_count=3)
+    exempt_late = PaperFactory(
+        agenda_item=pack.exempt_item,
+        title="Contract Annex",
+        exempt=True,
+        exempt_paragraph=1,
+        exempt_reason="Information about an individual.",
+        body="SECRET-ANNEX of the contract.",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        second = workflow.agenda_publish(
+            acting_user=pack.officer, meeting=pack.meeting, today=LATE_ISSUE, urgency_reason="The letter came late."
+        )
+    second.refresh_from_db()
+    return Published(pack, first, first_hash, revised, late, late_item, exempt_late, second)
+
+
+class TestPublicationPacks:
+    def test_each_publication_is_linked_to_the_pack_built_for_it(self, published):
+        first, second = published.first, published.second
+        assert first.pack.kind == PackKind.PUBLIC
+        assert second.pack.kind == PackKind.SUPPLEMENTARY
+        for build in (first.pack, second.pack):
+            assert build.status == BuildStatus.DONE
+            assert build.requested_by == published.pack.officer
+        assert first.pack != second.pack
+        assert second.pack.file.name.endswith("-supplementary-1.pdf")
+        assert AuditEvent.objects.filter(verb="publication_pack_link", object_id=str(second.pk)).exists()
+
+    def test_the_published_pack_is_never_rewritten(self, published):
+        """GIVEN the agenda pack as first published WHEN a supplement is published THEN the first pack's build,
+        file and bytes are as they were, and it is still the only agenda pack."""
+        first = Publication.objects.select_related("pack").get(pk=published.first.pk)
+        assert sha(first.pack) == published.first_hash
+        assert PackBuild.objects.filter(kind=PackKind.PUBLIC).count() == 1
+        text = flat("\n".join(texts(pdf_of(first.pack))))
+        assert "REVISED-REPORT" not in text
+        assert "LATE uploaded page" not in text
+        # The agenda keeps the published pack's ranges: the supplement has its own numbering.
+        published.pack.performance.refresh_from_db()
+        assert (published.pack.performance.page_start, published.pack.performance.page_end) == (3, 10)
+        published.late_item.refresh_from_db()
+        assert published.late_item.page_start is None
+
+    def test_a_published_pack_cannot_be_replaced(self, published):
+        other = PackBuild.objects.create(
+            meeting=published.pack.meeting, kind=PackKind.PUBLIC, status=BuildStatus.DONE, file="packs/other.pdf"
+        )
+        with pytest.raises(ValidationError, match="never replaced"):
+            publication_pack_link(acting_user=published.pack.officer, publication=published.first, build=other)
+
+    def test_the_supplement_holds_only_the_late_papers_numbered_from_1(self, published):
+        pdf = pdf_of(published.second.pack)
+        pages = texts(pdf)
+        offset = front_length(pages, published.revised.title)
+        papers = pages[offset:]
+        text = flat("\n".join(papers))
+        assert "REVISED-REPORT" in text
+        assert [n + 1 for n, page in enumerate(papers) if "LATE uploaded page" in page] == [3, 4, 5]
+        for absent in ("A short paper.", "PERF-", "ESTATES uploaded page", "SECRET-TERMS", "SECRET-ANNEX"):
+            assert absent not in text
+        assert [footer(page) for page in papers] == [str(n) for n in range(1, 7)]
+        assert "intentionally left blank" in papers[1]  # the 1-page revised report, padded
+        assert "intentionally left blank" in papers[5]  # the last page, padded to an even length
+        assert published.second.pack.page_count == len(pages)
+
+    def test_the_supplements_front_sheet_lists_its_papers_with_their_pages(self, published):
+        pages = texts(pdf_of(published.second.pack))
+        offset = front_length(pages, published.revised.title)
+        assert offset % 2 == 0
+        front = flat("\n".join(pages[:offset]))
+        assert "Supplementary agenda pack 1" in front
+        assert "Supplementary papers" in front
+        assert "West Mercia Police and Crime Panel" in front
+        assert "Tuesday, 19 September 2023, 11.00 am" in front
+        assert "County Hall, Worcester" in front
+        assert "issued on Monday, 11 September 2023" in front
+        assert re.search(r"Performance Monitoring Report.*?Police and Crime Plan Activity \(revised\).*?1 - 2", front)
+        assert "Revised paper (version 2)" in front
+        assert re.search(r"Precept Update.*?Precept letter.*?3 - 6", front)
+        assert "Confirmation of the Minutes" not in front
+        assert "Chief Constable's Contract" not in front
+        issued = timezone.localdate(published.second.published_at)
+        assert f"Date of Issue of this supplement: {issued:%A}, {issued.day} {issued:%B %Y}" in front
+        assert "Samantha Morris" in front
+        assert "The letter came late." in front
+        for page in pages[:offset]:
+            assert not footer(page).isdigit()
+
+    def test_the_supplement_has_a_bookmark_per_item(self, published):
+        pdf = pdf_of(published.second.pack)
+        reader = PdfReader(io.BytesIO(pdf))
+        offset = front_length(texts(pdf), published.revised.title)
+        marks = {
+            item.title: reader.get_destination_page_number(item)
+            for item in reader.outline
+            if not isinstance(item, list)
+        }
+        assert marks == {
+            "Supplementary agenda 1": 0,
+            "6. Performance Monitoring Report": offset,
+            "9. Precept Update": offset + 2,
+        }
+
+    def test_page_counts_are_each_papers_own_pages(self, published):
+        """The blank page padding a paper is in its range on the agenda but not in its page count."""
+        expected = [
+            (published.pack.short, 1),  # range 1 - 2
+            (published.pack.long, 7),  # range 3 - 10
+            (published.pack.uploaded, 12),  # range 11 - 22: a cover page and 11 uploaded pages
+            (published.revised, 1),  # supplement 1 - 2
+            (published.late, 3),  # supplement 3 - 6
+        ]
+        for paper, pages in expected:
+            paper.refresh_from_db()
+            assert paper.page_count == pages, paper.title
+        published.pack.exempt.refresh_from_db()
+        published.exempt_late.refresh_from_db()
+        assert published.pack.exempt.page_count is None
+        assert published.exempt_late.page_count is None
+
+
+class TestSupplementaryBuilder:
+    def test_an_exempt_paper_recorded_on_a_supplement_is_left_out(self, pack):
+        """GIVEN a supplementary publication that (wrongly) lists an exempt paper WHEN its pack is built THEN
+        the exempt paper is not in it."""
+        first = Publication.objects.create(meeting=pack.meeting, published_at=timezone.now())
+        first.papers.set([pack.short])
+        supplement = Publication.objects.create(meeting=pack.meeting, supplementary=True, published_at=timezone.now())
+        supplement.papers.set([pack.long, pack.exempt])
+        result = build_supplementary_pack(supplement, acting_user=pack.officer)
+        text = flat("\n".join(texts(result.pdf)))
+        assert "SECRET-TERMS" not in text
+        assert pack.exempt.title.upper() not in text
+        assert "Chief Constable's Contract" not in text
+        assert "PERF-" in text
+        assert result.ranges == {pack.performance.pk: (1, 8)}
+        assert result.paper_ranges == {pack.long.pk: (1, 8)}
+        assert result.paper_page_counts == {pack.long.pk: 7}
+        assert "SECRET-TERMS" not in result.html
+
+    def test_only_a_supplementary_publication_has_one(self, pack):
+        first = Publication.objects.create(meeting=pack.meeting, published_at=timezone.now())
+        with pytest.raises(PackError):
+            build_supplementary_pack(first)
+        with pytest.raises(PackError):
+            pack_build_request(meeting=pack.meeting, kind=PackKind.SUPPLEMENTARY, acting_user=pack.officer)

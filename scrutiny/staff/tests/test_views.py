@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from scrutiny.accounts.tests.helpers import build_july_2023_meeting, build_ladder, signed_in
 from scrutiny.core.models import AuditEvent
+from scrutiny.documents.choices import PackKind
 from scrutiny.documents.tests.factories import PaperFactory
 from scrutiny.meetings.choices import MeetingStatus
 from scrutiny.meetings.models import Meeting, MinuteItemVersion
@@ -412,6 +413,28 @@ class TestOfficersWeek:
         assert history[0].who == "officer"
         second = client.get(url("agenda_publish", upcoming.meeting))
         assert "nothing to publish" in second.text
+
+    def test_each_publication_is_listed_with_its_pack(self, ladder, upcoming, django_capture_on_commit_callbacks):
+        """GIVEN the agenda published WHEN a late paper is published as a supplement THEN the meeting page lists
+        the agenda pack and "Supplementary pack 1", each built, linked and downloadable."""
+        client = ladder.client("officer")
+        PaperFactory(agenda_item=upcoming.item, title="Budget report")
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(url("agenda_publish", upcoming.meeting))
+        PaperFactory(agenda_item=upcoming.item, title="Budget annex", body="LATE-ANNEX")
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url("agenda_publish", upcoming.meeting), follow=True)
+        assert "The supplementary agenda is published. Its pack is being built." in response.text
+        first, second = upcoming.meeting.publications.select_related("pack").order_by("published_at", "id")
+        assert (first.pack.kind, second.pack.kind) == (PackKind.PUBLIC, PackKind.SUPPLEMENTARY)
+        page = client.get(meeting_url(upcoming.meeting))
+        assert [row.label for row in page.context["publication_packs"]] == ["Agenda pack", "Supplementary pack 1"]
+        for publication in (first, second):
+            link = reverse("packs:pack_build_download", args=[publication.pack.pk])
+            assert link in page.text
+            assert client.get(link).status_code == 200
+        assert "Supplementary pack 1" in page.text
+        assert "Filed the pack built for a publication" in page.text
 
     def test_recording_the_day(self, ladder, upcoming):
         council = CouncilFactory(panel=ladder.panel)
