@@ -157,19 +157,26 @@ def public_pack_download(request, panel_slug, meeting_slug):
 
 
 @require_safe
-def publication_pack_download(request, publication_id):
-    """Anyone may read the pack of a publication of a live meeting: the agenda pack, or a supplementary pack.
-
-    Only the public kinds are ever linked to a publication, and exempt papers are never in them.
-    """
-    publication = get_object_or_404(
-        Publication.objects.select_related("pack"),
-        pk=publication_id,
-        meeting__is_deleted=False,
-        meeting__panel__is_deleted=False,
-        pack__kind__in=[PackKind.PUBLIC, PackKind.SUPPLEMENTARY],
+def public_supplementary_download(request, panel_slug, meeting_slug, number: int):
+    """Anyone may read a meeting's supplementary packs: the `number`th supplementary publication's pack
+    (numbered from 1 in the order they were published). Exempt papers are never in them."""
+    supplements = list(
+        Publication.objects.filter(
+            supplementary=True,
+            meeting__panel__slug=panel_slug,
+            meeting__panel__is_deleted=False,
+            meeting__slug=meeting_slug,
+            meeting__is_deleted=False,
+        )
+        .select_related("pack")
+        .order_by("published_at", "id")
     )
-    return _serve(publication.pack, "file", "application/pdf", as_attachment=False)
+    if not 1 <= number <= len(supplements):
+        raise Http404
+    build = supplements[number - 1].pack
+    if build is None or build.kind != PackKind.SUPPLEMENTARY or build.status != BuildStatus.DONE or not build.file:
+        raise Http404
+    return _serve(build, "file", "application/pdf", as_attachment=False)
 
 
 @require_POST

@@ -15,10 +15,4 @@ urlpatterns = [
     path("builds/<int:build_id>/pack.pdf", pack_views.pack_build_download, name="pack_build_download"),
     path("builds/<int:build_id>/pack.html", pack_views.pack_build_html, name="pack_build_html"),
     path("publications/<int:publication_id>/build/", pack_views.publication_pack_build, name="publication_pack_build"),
-    # Public: a publication's pack (the agenda pack or a supplementary pack), linked from the meeting page.
-    path(
-        "publications/<int:publication_id>/pack.pdf",
-        pack_views.publication_pack_download,
-        name="publication_pack_download",
-    ),
 ]

@@ -33,5 +33,10 @@ urlpatterns = [
         views.meeting_agenda_pack,
         name="meeting_agenda_pack",
     ),
+    path(
+        "<slug:panel_slug>/meetings/<meeting:meeting_slug>/supplementary-<int:number>.pdf",
+        views.meeting_supplementary_pack,
+        name="meeting_supplementary_pack",
+    ),
     path("<slug:panel_slug>/meetings.ics", views.meeting_calendar, name="meeting_calendar"),
 ]

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from scrutiny.core.cache import public_page
-from scrutiny.documents.pack_views import public_pack_download
+from scrutiny.documents.pack_views import public_pack_download, public_supplementary_download
 from scrutiny.documents.selectors import public_pack_latest
 from scrutiny.meetings.models import Meeting
 from scrutiny.meetings.selectors import (
@@ -153,6 +153,11 @@ def meeting_detail(request, panel_slug, meeting_slug):
 def meeting_agenda_pack(request, panel_slug, meeting_slug):
     """The latest public agenda pack of a meeting, as a PDF (it holds no exempt information)."""
     return public_pack_download(request, panel_slug, meeting_slug)
+
+
+def meeting_supplementary_pack(request, panel_slug, meeting_slug, number):
+    """A meeting's supplementary pack, by its number, as a PDF (it holds no exempt information)."""
+    return public_supplementary_download(request, panel_slug, meeting_slug, number)
 
 
 @public_page

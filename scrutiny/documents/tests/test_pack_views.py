@@ -266,7 +266,7 @@ class TestPublicationPackPages:
         day = f"{timezone.localtime(second.published_at):%-d %B %Y}"
         assert f"Supplementary pack 1 issued {day} (PDF, {supplement.page_count} pages)" in page.text
         assert "being prepared" not in page.text
-        link = reverse("packs:publication_pack_download", args=[second.pk])
+        link = reverse("public_site:meeting_supplementary_pack", args=[meeting.panel.slug, meeting.slug, 1])
         assert link in page.text
         response = anonymous.get(link)
         assert response.status_code == 200
@@ -290,8 +290,10 @@ class TestPublicationPackPages:
     def test_an_unbuilt_or_unknown_publication_pack_is_not_found(self, ladder, publications):
         _first, second = publications
         anonymous = ladder.client("anonymous")
-        assert anonymous.get(reverse("packs:publication_pack_download", args=[second.pk])).status_code == 404
-        assert anonymous.get(reverse("packs:publication_pack_download", args=[99999])).status_code == 404
+        meeting = second.meeting
+        for number in (1, 2):
+            url = reverse("public_site:meeting_supplementary_pack", args=[meeting.panel.slug, meeting.slug, number])
+            assert anonymous.get(url).status_code == 404
 
 
 def staff_meeting_url(meeting):
