@@ -18,8 +18,17 @@ from scrutiny.meetings.choices import MeetingStatus
 from scrutiny.meetings.models import AgendaItem, Meeting, MinuteItem
 from scrutiny.members.models import Membership, Person
 
-from .choices import ActionStatus, RecommendationResponse
-from .models import Action, ChampionRole, Recommendation, TaskGroup, WorkProgrammeItem
+from . import statutory
+from .choices import ActionStatus, HearingOutcome, PreceptDecision, RecommendationResponse
+from .models import (
+    Action,
+    ChampionRole,
+    ConfirmationHearing,
+    PreceptProcess,
+    Recommendation,
+    TaskGroup,
+    WorkProgrammeItem,
+)
 
 # An action raised in an exempt minute (one whose agenda item is exempt and not released) stays private.
 PUBLIC_ACTION = (
@@ -348,3 +357,391 @@ def work_programme_rows(panel, *, include_dropped: bool = False) -> list[Program
                 )
         rows.append(row)
     return rows
+
+
+# ---------------------------------------------------------------- statutory processes: precept and hearings
+
+
+def precept_year_from_slug(year_slug: str) -> str:
+    """'2024-25' (the address) -> '2024/25' (the record); ValueError when it is not a financial year."""
+    year = year_slug.replace("-", "/", 1)
+    statutory.precept_start_year(year)
+    return year
+
+
+def precept_year_slug(precept_year: str) -> str:
+    return precept_year.replace("/", "-")
+
+
+def precept_processes_for_panel(panel) -> QuerySet[PreceptProcess]:
+    """The panel's precept processes, newest financial year first (one query, however many years)."""
+    return (
+        PreceptProcess.objects.live().filter(panel=panel).select_related("decision_meeting").order_by("-precept_year")
+    )
+
+
+def precept_process_get(panel, year_slug: str) -> PreceptProcess:
+    """One precept process by its address ('2024-25'), or PreceptProcess.DoesNotExist."""
+    try:
+        year = precept_year_from_slug(year_slug)
+    except ValueError as exc:
+        raise PreceptProcess.DoesNotExist from exc
+    return precept_processes_for_panel(panel).get(precept_year=year)
+
+
+@dataclass
+class TimelineStep:
+    """One statutory step: its date in law, what the record says and when, and what the rules warn of."""
+
+    key: str
+    label: str
+    due: datetime.date
+    due_warning: str = ""
+    recorded_on: datetime.date | None = None
+    details: list = field(default_factory=list)
+    applies: bool = True
+    not_applicable_reason: str = ""
+    late: bool = False
+    meeting: Meeting | None = None
+
+
+@dataclass
+class PreceptTimeline:
+    process: PreceptProcess
+    steps: list
+    warnings: list
+    veto: statutory.VetoCount | None = None
+
+    @property
+    def year_slug(self) -> str:
+        return precept_year_slug(self.process.precept_year)
+
+
+def _money(value) -> str:
+    return f"£{value:,.2f}"
+
+
+def _long(day: datetime.date) -> str:
+    return f"{day:%-d %B %Y}"
+
+
+def _vote_text(process: PreceptProcess, veto: statutory.VetoCount | None) -> str:
+    parts = []
+    if process.votes_for is not None:
+        parts.append(_("%(n)d for") % {"n": process.votes_for})
+    if process.votes_against is not None:
+        parts.append(_("%(n)d against") % {"n": process.votes_against})
+    if process.abstentions is not None:
+        parts.append(_("%(n)d abstaining") % {"n": process.abstentions})
+    text = ", ".join(parts)
+    if process.members_at_decision:
+        text = (text + "; " if text else "") + _("%(members)d members of the panel at the time") % {
+            "members": process.members_at_decision
+        }
+        if veto is not None:
+            text += " " + _("(a veto needs %(required)d)") % {"required": veto.required}
+    return text
+
+
+def precept_veto_count(process: PreceptProcess) -> statutory.VetoCount | None:
+    """The veto vote counted against the members at the time, where both were recorded."""
+    if not process.members_at_decision:
+        return None
+    votes_for = process.votes_for or 0
+    if votes_for > process.members_at_decision:
+        return None
+    return statutory.veto_count(members=process.members_at_decision, votes_for=votes_for)
+
+
+def precept_warnings(process: PreceptProcess, *, today: datetime.date | None = None) -> list[str]:
+    """What the rules say was not in order in the record as it stands. The record is kept as it happened;
+    these only report (a missed date, a veto short of two-thirds of the members at the time, a revised
+    precept the wrong way)."""
+    today = today or timezone.localdate()
+    year = process.precept_year
+    dates = statutory.precept_deadlines(year)
+    warnings = []
+    veto = statutory.is_veto(process.decision)
+
+    def late(recorded, key, text):
+        if recorded and recorded > dates[key]:
+            warnings.append(text % {"day": _long(recorded), "due": _long(dates[key])})
+
+    late(
+        process.notified_on,
+        "notify",
+        _("The PCC notified the proposed precept on %(day)s, after %(due)s (SI 2012/2271 reg 3)."),
+    )
+    state = statutory.precept_state(precept_year=year, veto=veto, report_date=process.panel_report_on, today=today)
+    if process.panel_report_on and state.report_late:
+        text = _("The panel reported on %(day)s, after %(due)s (reg 4(1)).")
+        if veto:
+            text += " " + _(
+                "The scrutiny process ended on 8 February, so the PCC may issue the proposed precept, the veto "
+                "notwithstanding (reg 4(2))."
+            )
+        late(process.panel_report_on, "panel_report", text)
+    elif not process.panel_report_on and state.report_late:
+        warnings.append(
+            _("No report of the panel is recorded by %(due)s: the scrutiny process has ended (reg 4(2)).")
+            % {"due": _long(dates["panel_report"])}
+        )
+    if veto:
+        count = precept_veto_count(process)
+        if process.members_at_decision and process.votes_for is None:
+            warnings.append(_("The panel's report records a veto, but not the votes for it."))
+        elif count is not None and not count.passes:
+            warnings.append(
+                _(
+                    "The veto had %(votes)d votes for it, of %(members)d members of the panel at the time: "
+                    "%(required)d (two-thirds of the members, not of those present) are needed, so it is not a "
+                    "veto (Sch 5 para 4(3))."
+                )
+                % {"votes": count.votes_for, "members": count.members, "required": count.required}
+            )
+    revised_problems = (
+        process.revised_band_d is not None
+        and process.proposed_band_d is not None
+        and statutory.validate_revised(
+            proposed=process.proposed_band_d,
+            revised=process.revised_band_d,
+            veto_reason=statutory.veto_reason_of(process.decision),
+        )
+    )
+    if revised_problems:
+        amounts = {"revised": _money(process.revised_band_d), "proposed": _money(process.proposed_band_d)}
+        if process.decision == PreceptDecision.VETO_TOO_HIGH:
+            warnings.append(
+                _(
+                    "The panel vetoed the precept as too high, but the revised precept (%(revised)s) is not lower "
+                    "than the proposed precept (%(proposed)s) (reg 5(3))."
+                )
+                % amounts
+            )
+        elif process.decision == PreceptDecision.VETO_TOO_LOW:
+            warnings.append(
+                _(
+                    "The panel vetoed the precept as too low, but the revised precept (%(revised)s) is not higher "
+                    "than the proposed precept (%(proposed)s) (reg 5(3))."
+                )
+                % amounts
+            )
+        else:
+            warnings.append(_("A revised precept is recorded, but the panel did not veto the proposed precept."))
+    late(
+        process.revised_notified_on,
+        "pcc_response_if_veto",
+        _("The PCC notified the revised precept on %(day)s, after %(due)s (reg 5(1))."),
+    )
+    late(
+        process.second_report_on,
+        "panel_second_report",
+        _("The panel reported on the revised precept on %(day)s, after %(due)s."),
+    )
+    late(
+        process.final_response_on,
+        "final",
+        _("The PCC responded to the panel's second report on %(day)s, after %(due)s."),
+    )
+    issue_by = statutory.precept_issue_deadline(year)
+    if process.issued_on and process.issued_on > issue_by:
+        warnings.append(
+            _("The precept was issued on %(day)s, not before 1 March (Local Government Finance Act 1992 s40).")
+            % {"day": _long(process.issued_on)}
+        )
+    if process.issued_band_d is not None and process.proposed_band_d is not None:
+        recommendations_unknown = process.decision == PreceptDecision.SUPPORT_WITH_RECOMMENDATIONS
+        if veto and not state.report_late and process.issued_band_d == process.proposed_band_d:
+            warnings.append(_("After the panel's veto the PCC may not issue the proposed precept (Sch 5 para 6(2))."))
+        elif (
+            process.decision == PreceptDecision.SUPPORT
+            and not recommendations_unknown
+            and process.issued_band_d != process.proposed_band_d
+        ):
+            warnings.append(
+                _(
+                    "The precept issued (%(issued)s) is not the proposed precept (%(proposed)s), and the panel's "
+                    "report made no recommendation (Sch 5 para 5(3))."
+                )
+                % {"issued": _money(process.issued_band_d), "proposed": _money(process.proposed_band_d)}
+            )
+    return warnings
+
+
+def precept_timeline(process: PreceptProcess, *, today: datetime.date | None = None) -> PreceptTimeline:
+    """Each statutory step of the year with its date in law, what was recorded and when, and the warnings.
+    No query beyond the process itself (its decision meeting is selected with it)."""
+    year = process.precept_year
+    veto = statutory.is_veto(process.decision)
+    decided = bool(process.decision)
+    by_key = {d.key: d for d in statutory.precept_deadline_list(year)}
+    count = precept_veto_count(process) if veto else None
+
+    def step(key, recorded_on, details=(), meeting=None):
+        deadline = by_key[key]
+        item = TimelineStep(
+            key=key,
+            label=deadline.label,
+            due=deadline.date,
+            due_warning=deadline.warning,
+            recorded_on=recorded_on,
+            details=[d for d in details if d],
+            meeting=meeting,
+            late=bool(recorded_on and recorded_on > deadline.date),
+        )
+        if key in statutory.VETO_PATH and decided and not veto:
+            item.applies = False
+            item.not_applicable_reason = _("Not needed: the panel did not veto the proposed precept.")
+        return item
+
+    report_details = []
+    if process.decision:
+        report_details.append(process.get_decision_display())
+        vote = _vote_text(process, count)
+        if vote:
+            report_details.append(_("Vote: %(vote)s.") % {"vote": vote})
+    steps = [
+        step(
+            "notify",
+            process.notified_on,
+            [_("Proposed Band D precept: %(amount)s") % {"amount": _money(process.proposed_band_d)}]
+            if process.proposed_band_d is not None
+            else [],
+        ),
+        step("panel_report", process.panel_report_on, report_details, meeting=process.decision_meeting),
+        step(
+            "pcc_response_if_veto",
+            process.revised_notified_on,
+            [_("Revised Band D precept: %(amount)s") % {"amount": _money(process.revised_band_d)}]
+            if process.revised_band_d is not None
+            else [],
+        ),
+        step("panel_second_report", process.second_report_on),
+        step("final", process.final_response_on),
+        step(
+            "issue",
+            process.issued_on,
+            [_("Band D precept issued: %(amount)s") % {"amount": _money(process.issued_band_d)}]
+            if process.issued_band_d is not None
+            else [],
+        ),
+    ]
+    steps.sort(key=lambda s: s.due)
+    return PreceptTimeline(process=process, steps=steps, warnings=precept_warnings(process, today=today), veto=count)
+
+
+@dataclass
+class HearingPage:
+    """A confirmation hearing as a page shows it. `hearing` is the record for staff; the public get only
+    the fields below (name and post, dates, completeness, outcome), never the notification's contents."""
+
+    pk: int
+    candidate: str
+    post: str
+    post_label: str
+    received_on: datetime.date
+    deadline: datetime.date
+    deadline_warning: str
+    missing: list
+    meeting: Meeting | None
+    report_on: datetime.date | None
+    outcome: str
+    outcome_label: str
+    votes_for_veto: int | None
+    members_at_decision: int | None
+    veto_required: int | None
+    pcc_accepted: bool | None
+    pcc_response_on: datetime.date | None
+    may_veto: bool
+    warnings: list
+    hearing: ConfirmationHearing | None = None
+
+
+def _hearing_page(
+    hearing: ConfirmationHearing, *, missing: list, public: bool, today: datetime.date | None = None
+) -> HearingPage:
+    today = today or timezone.localdate()
+    timing = statutory.cc_report_status(
+        received=hearing.notification_received_on, report=hearing.report_on, today=today
+    )
+    warnings = []
+    if hearing.report_on and timing.late:
+        warnings.append(
+            _("The panel reported on %(day)s, after the three weeks ended on %(due)s: the PCC may appoint.")
+            % {"day": _long(hearing.report_on), "due": _long(timing.deadline)}
+        )
+    elif not hearing.report_on and timing.late:
+        warnings.append(
+            _("No report of the panel is recorded within the three weeks ending %(due)s: the PCC may appoint.")
+            % {"due": _long(timing.deadline)}
+        )
+    if missing:
+        warnings.append(_("The PCC's notification is incomplete: %(parts)s.") % {"parts": "; ".join(missing)})
+    required = None
+    if hearing.members_at_decision:
+        required = statutory.veto_count(members=hearing.members_at_decision, votes_for=0).required
+    if hearing.outcome == HearingOutcome.VETO:
+        if not statutory.can_veto_appointment(hearing.post):
+            warnings.append(_("Only a chief constable's appointment can be vetoed (Policing Protocol para 24)."))
+        if (
+            hearing.members_at_decision
+            and hearing.votes_for_veto is not None
+            and not statutory.cc_veto_passes(members=hearing.members_at_decision, votes_for=hearing.votes_for_veto)
+        ):
+            warnings.append(
+                _(
+                    "The veto had %(votes)d votes for it, of %(members)d members of the panel at the time: "
+                    "%(required)d are needed, so it is not a veto."
+                )
+                % {"votes": hearing.votes_for_veto, "members": hearing.members_at_decision, "required": required}
+            )
+    return HearingPage(
+        pk=hearing.pk,
+        candidate=hearing.candidate,
+        post=hearing.post,
+        post_label=hearing.get_post_display(),
+        received_on=hearing.notification_received_on,
+        deadline=timing.deadline,
+        deadline_warning=statutory.non_working_day_warning(timing.deadline),
+        missing=missing,
+        meeting=hearing.hearing,
+        report_on=hearing.report_on,
+        outcome=hearing.outcome,
+        outcome_label=hearing.get_outcome_display(),
+        votes_for_veto=hearing.votes_for_veto,
+        members_at_decision=hearing.members_at_decision,
+        veto_required=required,
+        pcc_accepted=hearing.pcc_accepted,
+        pcc_response_on=hearing.pcc_response_on,
+        may_veto=statutory.can_veto_appointment(hearing.post),
+        warnings=warnings,
+        hearing=None if public else hearing,
+    )
+
+
+def hearing_list(panel, *, public: bool = True, today: datetime.date | None = None) -> list[HearingPage]:
+    """The panel's confirmation hearings for a list page: one query, however many."""
+    hearings = ConfirmationHearing.objects.live().filter(panel=panel).select_related("hearing")
+    hearings = hearings.order_by("-notification_received_on", "-id")
+    return [
+        _hearing_page(hearing, missing=_notification_missing(hearing), public=public, today=today)
+        for hearing in hearings
+    ]
+
+
+def _notification_missing(hearing: ConfirmationHearing) -> list[str]:
+    return statutory.validate_cc_notification(
+        {
+            "name": hearing.candidate,
+            "criteria": hearing.criteria,
+            "reasons": hearing.how_criteria_met,
+            "terms": hearing.terms_and_conditions,
+        }
+    )
+
+
+def hearing_get(panel, hearing_id: int, *, public: bool = True, today: datetime.date | None = None) -> HearingPage:
+    """One confirmation hearing, or ConfirmationHearing.DoesNotExist. For the public the notification's
+    contents are read only to say whether each required part was there, and are not passed on."""
+    hearing = ConfirmationHearing.objects.live().select_related("hearing").get(panel=panel, pk=hearing_id)
+    return _hearing_page(hearing, missing=_notification_missing(hearing), public=public, today=today)

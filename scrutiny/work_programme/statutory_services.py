@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from scrutiny.core.services import object_save
 from scrutiny.members.selectors import memberships_current_on
@@ -40,9 +41,11 @@ def members_at(panel, day: date) -> int:
 def _veto_refusal(*, members: int, votes_for: int | None, what: str) -> None:
     """Raise unless `votes_for` reaches two-thirds of `members`; the message says what is needed."""
     if votes_for is None:
-        raise ValidationError({"votes_for": f"A veto of {what} needs the number of votes for it."})
+        raise ValidationError({"votes_for": _("A veto of %(what)s needs the number of votes for it.") % {"what": what}})
     if members < 1:
-        raise ValidationError(f"No members were in office on that day, so no veto of {what} can be recorded.")
+        raise ValidationError(
+            _("No members were in office on that day, so no veto of %(what)s can be recorded.") % {"what": what}
+        )
     try:
         count = veto_count(members=members, votes_for=votes_for)
     except ValueError as exc:
@@ -50,11 +53,12 @@ def _veto_refusal(*, members: int, votes_for: int | None, what: str) -> None:
     if not count.passes:
         raise ValidationError(
             {
-                "votes_for": (
-                    f"{votes_for} of the {members} members voted for the veto; {count.required} (two-thirds of the "
+                "votes_for": _(
+                    "%(votes)d of the %(members)d members voted for the veto; %(required)d (two-thirds of the "
                     "members at the time, not of those present) are needed. Without them there is no veto: "
                     "record the panel's report as it stands."
                 )
+                % {"votes": votes_for, "members": members, "required": count.required}
             }
         )
 
@@ -64,6 +68,22 @@ def _meeting_day(meeting) -> date | None:
 
 
 # Precept ---------------------------------------------------------------------------------------------------
+
+
+def precept_start(*, acting_user, panel, precept_year: str, notes: str = "") -> PreceptProcess:
+    """Open the precept process for a financial year before anything is recorded in it, so that its
+    statutory dates show and each step can be recorded as it happens. One process a year (the database
+    constraint): a year already started is refused."""
+    try:
+        precept_start_year(precept_year)
+    except ValueError as exc:
+        raise ValidationError({"precept_year": str(exc)}) from exc
+    if PreceptProcess.objects.live().filter(panel=panel, precept_year=precept_year).exists():
+        raise ValidationError(
+            {"precept_year": _("The precept process for %(year)s is already started.") % {"year": precept_year}}
+        )
+    process = PreceptProcess(panel=panel, precept_year=precept_year, notes=notes)
+    return object_save(instance=process, acting_user=acting_user, verb="precept_start", panel_id=panel.pk)
 
 
 def precept_notify(
@@ -79,7 +99,7 @@ def precept_notify(
     if process is None:
         process = PreceptProcess(panel=panel, precept_year=precept_year)
     elif process.decision:
-        raise ValidationError("The panel has already reported on this precept; the notification cannot change.")
+        raise ValidationError(_("The panel has already reported on this precept; the notification cannot change."))
     process.notified_on = notified_on
     process.proposed_band_d = proposed_band_d
     if notes:
@@ -106,17 +126,17 @@ def precept_decide(
     numbers, since the statute says it is then no veto.
     """
     if decision not in PreceptDecision.values:
-        raise ValidationError({"decision": f"{decision!r} is not a precept decision."})
+        raise ValidationError({"decision": _("%(decision)r is not a precept decision.") % {"decision": decision}})
     if process.decision:
-        raise ValidationError("The panel has already reported on this precept; there is no second veto.")
+        raise ValidationError(_("The panel has already reported on this precept; there is no second veto."))
     if process.notified_on is None:
-        raise ValidationError("Record the PCC's notification of the proposed precept first.")
+        raise ValidationError(_("Record the PCC's notification of the proposed precept first."))
     report_on = report_on or _meeting_day(meeting)
     if report_on is None:
-        raise ValidationError({"panel_report_on": "Give the date of the panel's report or the meeting."})
+        raise ValidationError({"panel_report_on": _("Give the date of the panel's report or the meeting.")})
     members = members_at(process.panel, report_on)
     if is_veto(decision):
-        _veto_refusal(members=members, votes_for=votes_for, what="the precept")
+        _veto_refusal(members=members, votes_for=votes_for, what=_("the precept"))
     process.decision = decision
     process.panel_report_on = report_on
     process.decision_meeting = meeting
@@ -133,7 +153,7 @@ def precept_revise(
     """Record the PCC's response to a veto and the revised precept (reg 5: by 15 February). After a 'too high'
     veto the revised precept must be lower, after 'too low' higher (reg 5(3))."""
     if not is_veto(process.decision):
-        raise ValidationError("A revised precept follows only a veto of the proposed precept.")
+        raise ValidationError(_("A revised precept follows only a veto of the proposed precept."))
     problems = validate_revised(
         proposed=process.proposed_band_d, revised=revised_band_d, veto_reason=veto_reason_of(process.decision)
     )
@@ -148,7 +168,7 @@ def precept_second_report(*, acting_user, process: PreceptProcess, report_on: da
     """Record the panel's report on the revised precept (by 22 February). It cannot be a veto: there is none
     at this stage (P-3), so the service takes no decision or votes."""
     if process.revised_band_d is None:
-        raise ValidationError("Record the revised precept before the panel's report on it.")
+        raise ValidationError(_("Record the revised precept before the panel's report on it."))
     process.second_report_on = report_on
     return object_save(
         instance=process, acting_user=acting_user, verb="precept_second_report", panel_id=process.panel_id
@@ -158,7 +178,7 @@ def precept_second_report(*, acting_user, process: PreceptProcess, report_on: da
 def precept_final_response(*, acting_user, process: PreceptProcess, responded_on: date) -> PreceptProcess:
     """Record the PCC's response to the second report (by 1 March)."""
     if process.second_report_on is None:
-        raise ValidationError("The PCC responds to the panel's second report: record that report first.")
+        raise ValidationError(_("The PCC responds to the panel's second report: record that report first."))
     process.final_response_on = responded_on
     return object_save(
         instance=process, acting_user=acting_user, verb="precept_final_response", panel_id=process.panel_id
@@ -180,7 +200,7 @@ def precept_issue(
     precept the panel's report recommended, where it did.
     """
     if process.proposed_band_d is None:
-        raise ValidationError("Record the proposed precept before the precept issued.")
+        raise ValidationError(_("Record the proposed precept before the precept issued."))
     veto = is_veto(process.decision)
     state = precept_state(precept_year=process.precept_year, veto=veto, report_date=process.panel_report_on)
     allowed = can_issue(
@@ -196,16 +216,20 @@ def precept_issue(
     if not allowed:
         if veto and not state.report_late:
             problems.append(
-                "After the panel's veto the PCC may not issue the proposed precept, nor a precept other than the "
-                "revised one (Sch 5 para 6(2), reg 5)."
+                _(
+                    "After the panel's veto the PCC may not issue the proposed precept, nor a precept other than "
+                    "the revised one (Sch 5 para 6(2), reg 5)."
+                )
             )
         else:
             problems.append(
-                "The precept issued is neither the proposed precept nor one the panel's report recommended "
-                "(Sch 5 para 5(3))."
+                _(
+                    "The precept issued is neither the proposed precept nor one the panel's report recommended "
+                    "(Sch 5 para 5(3))."
+                )
             )
     if issued_on > precept_issue_deadline(process.precept_year):
-        problems.append("The precept was issued on or after 1 March (Local Government Finance Act 1992 s40).")
+        problems.append(_("The precept was issued on or after 1 March (Local Government Finance Act 1992 s40)."))
     process.issued_band_d = issued_band_d
     process.issued_on = issued_on
     process = object_save(instance=process, acting_user=acting_user, verb="precept_issue", panel_id=process.panel_id)
@@ -259,22 +283,25 @@ def hearing_decide(
     """Record the panel's report after the confirmation hearing: a recommendation to appoint or not, or, for
     a chief constable only (C-4), a veto by two-thirds of the members at the time (C-3)."""
     if outcome not in HearingOutcome.values or outcome == HearingOutcome.PENDING:
-        raise ValidationError({"outcome": "Record the panel's recommendation, or a veto."})
+        raise ValidationError({"outcome": _("Record the panel's recommendation, or a veto.")})
     if hearing.outcome != HearingOutcome.PENDING:
-        raise ValidationError("The panel has already reported on this appointment.")
+        raise ValidationError(_("The panel has already reported on this appointment."))
     report_on = report_on or _meeting_day(meeting)
     if report_on is None:
-        raise ValidationError({"report_on": "Give the date of the panel's report or the hearing."})
+        raise ValidationError({"report_on": _("Give the date of the panel's report or the hearing.")})
     members = members_at(hearing.panel, report_on)
     if outcome == HearingOutcome.VETO:
         if not can_veto_appointment(hearing.post):
             raise ValidationError(
                 {
-                    "outcome": f"The panel cannot veto the appointment of a {hearing.get_post_display()}: "
-                    "only a chief constable's (Policing Protocol para 24)."
+                    "outcome": _(
+                        "The panel cannot veto the appointment of a %(post)s: only a chief constable's "
+                        "(Policing Protocol para 24)."
+                    )
+                    % {"post": hearing.get_post_display()}
                 }
             )
-        _veto_refusal(members=members, votes_for=votes_for_veto, what="the appointment")
+        _veto_refusal(members=members, votes_for=votes_for_veto, what=_("the appointment"))
     hearing.outcome = outcome
     hearing.report_on = report_on
     if meeting is not None:
@@ -290,9 +317,9 @@ def hearing_pcc_response(
     """Record whether the PCC accepts the panel's recommendation (Sch 8 para 7). After a veto there is no
     recommendation to accept: the PCC must not appoint that candidate."""
     if hearing.outcome == HearingOutcome.VETO:
-        raise ValidationError("The panel vetoed the appointment: the PCC must not appoint this candidate.")
+        raise ValidationError(_("The panel vetoed the appointment: the PCC must not appoint this candidate."))
     if hearing.outcome == HearingOutcome.PENDING:
-        raise ValidationError("The panel has not reported yet: there is no recommendation to respond to.")
+        raise ValidationError(_("The panel has not reported yet: there is no recommendation to respond to."))
     hearing.pcc_accepted = accepted
     hearing.pcc_response_on = responded_on
     return object_save(
@@ -333,9 +360,9 @@ def recommendation_respond(
 ) -> Recommendation:
     """Record the PCC's response (s12(4) for the annual report; s5 for the plan): accepted, partly, rejected."""
     if response == RecommendationResponse.AWAITED or response not in RecommendationResponse.values:
-        raise ValidationError({"response": "Record whether the PCC accepted, partly accepted or rejected it."})
+        raise ValidationError({"response": _("Record whether the PCC accepted, partly accepted or rejected it.")})
     if responded_on < recommendation.made_on:
-        raise ValidationError({"responded_on": "The response cannot come before the recommendation."})
+        raise ValidationError({"responded_on": _("The response cannot come before the recommendation.")})
     recommendation.response = response
     recommendation.response_text = response_text
     recommendation.responded_on = responded_on
