@@ -123,7 +123,9 @@ def demo_upcoming_meeting_load(*, acting_user=None, now: datetime | None = None)
         return None
     today = timezone.localtime(now).date()
     day = upcoming_meeting_day(today)
-    deadline = participation_deadline(day)
+    deadline = participation_deadline(
+        day, working_days_before=panel.participation_notice_days, at=panel.participation_deadline_time
+    )
     participation = wm.UPCOMING_PARTICIPATION.format(
         deadline=f"{deadline:%-I.%M%p}".lower() + f" on {deadline:%A %-d %B %Y}"
     )

@@ -13,7 +13,7 @@ from scrutiny.members.rules import composition_problems, substitute_problems
 from scrutiny.members.selectors import composition_on
 
 from .choices import AttendanceStatus, MeetingStatus
-from .rules import clear_days_between, participation_deadline, required_clear_days
+from .rules import clear_days_between, meeting_participation_deadline, required_clear_days
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def meeting_compliance(meeting) -> dict:
         "required_clear_days": required,
         "clear_days_met": clear is not None and clear >= required,
         "clear_days_mode": meeting.panel.get_clear_days_mode_display(),
-        "participation_deadline": participation_deadline(meeting_day),
+        "participation_deadline": meeting_participation_deadline(meeting),
     }
 
 

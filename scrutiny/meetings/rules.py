@@ -6,6 +6,8 @@ Rules that judge what happened report; they never refuse to record it.
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
+
 from scrutiny.core.working_days import is_bank_holiday, is_working_day, previous_working_day
 from scrutiny.panels.choices import ClearDaysMode, Nation
 
@@ -16,7 +18,7 @@ LONDON = ZoneInfo("Europe/London")
 CLEAR_DAYS = {Nation.ENGLAND: 5, Nation.WALES: 3}
 
 # Public participation closes at 9.00am on the working day before the meeting (West Mercia's standing
-# orders, printed on every agenda).
+# orders, printed on every agenda): the default of every panel's own setting.
 PARTICIPATION_DEADLINE_TIME = time(9, 0)
 
 
@@ -74,6 +76,23 @@ def latest_publication_date(meeting: date, required: int, mode: str = ClearDaysM
     return day
 
 
-def participation_deadline(meeting: date) -> datetime:
-    """9.00am Europe/London on the working day before the meeting (e.g. 18 September 2023 for the 19th)."""
-    return datetime.combine(previous_working_day(meeting), PARTICIPATION_DEADLINE_TIME, tzinfo=LONDON)
+def participation_deadline(
+    meeting: date, *, working_days_before: int = 1, at: time = PARTICIPATION_DEADLINE_TIME
+) -> datetime:
+    """When public questions and statements close, Europe/London: by default West Mercia's 9.00am on the
+    working day before the meeting (18 September 2023 for the 19th). A panel sets its own notice in
+    working days (0: the day of the meeting) and time."""
+    day = meeting
+    for _ in range(working_days_before):
+        day = previous_working_day(day)
+    return datetime.combine(day, at, tzinfo=LONDON)
+
+
+def meeting_participation_deadline(meeting) -> datetime:
+    """The participation deadline of a Meeting under its panel's own notice and time."""
+    panel = meeting.panel
+    return participation_deadline(
+        timezone.localtime(meeting.start).date(),
+        working_days_before=panel.participation_notice_days,
+        at=panel.participation_deadline_time,
+    )

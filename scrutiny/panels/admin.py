@@ -20,6 +20,10 @@ class PanelAdmin(PanelScopedAdmin):
         ("Contacts", {"fields": ["host_council", "contact_officer", "address", "website"]}),
         ("Alternative formats", {"fields": ["alternative_formats_email", "alternative_formats_phone"]}),
         ("Rules", {"fields": ["clear_days_mode", "minute_numbering", "first_minute_number"]}),
+        (
+            "Public participation",
+            {"fields": ["participation_notice_days", "participation_deadline_time", "question_retention_days"]},
+        ),
     ]
 
     def get_readonly_fields(self, request, obj=None):

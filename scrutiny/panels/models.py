@@ -1,6 +1,9 @@
 """The panel (the scoping body that owns everything else) and the councils that appoint to it."""
 
+from datetime import time
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +47,15 @@ class Panel(TombstoneModel):
     alternative_formats_phone = models.CharField(max_length=40, blank=True)
     question_retention_days = models.PositiveIntegerField(
         default=90, help_text="Days after the meeting before a public questioner's contact details are erased."
+    )
+    participation_notice_days = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MaxValueValidator(10)],
+        help_text="Working days before the meeting by which the public must send questions and statements "
+        "(West Mercia: 1, the working day before).",
+    )
+    participation_deadline_time = models.TimeField(
+        default=time(9, 0), help_text="The time on that day at which questions and statements close."
     )
 
     objects = PanelQuerySet.as_manager()

@@ -20,7 +20,7 @@ from scrutiny.core.cache import panel_pages_invalidate
 from scrutiny.core.models import AuditEvent
 from scrutiny.core.services import audit_record, diff_against_database, touch
 from scrutiny.meetings.choices import MeetingStatus
-from scrutiny.meetings.rules import participation_deadline
+from scrutiny.meetings.rules import meeting_participation_deadline
 from scrutiny.panels.models import Panel
 
 from .choices import QuestionKind, QuestionStatus
@@ -51,9 +51,10 @@ class ParticipationWindow:
 
 
 def participation_window(meeting, *, now: datetime | None = None) -> ParticipationWindow:
-    """Questions are taken until 9.00am on the working day before the meeting; never for a cancelled one."""
+    """Questions are taken until the panel's deadline (by default 9.00am on the working day before the meeting);
+    never for a cancelled one."""
     now = now or timezone.now()
-    deadline = participation_deadline(timezone.localtime(meeting.start).date())
+    deadline = meeting_participation_deadline(meeting)
     cancelled = meeting.status == MeetingStatus.CANCELLED
     return ParticipationWindow(deadline=deadline, is_open=not cancelled and now < deadline, cancelled=cancelled)
 

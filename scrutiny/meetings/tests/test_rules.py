@@ -213,6 +213,18 @@ class TestParticipationDeadline:
     def test_nine_am_london_on_the_working_day_before(self, meeting, deadline_day):
         assert participation_deadline(meeting) == datetime.combine(deadline_day, time(9, 0), tzinfo=LONDON)
 
+    @pytest.mark.parametrize(
+        ("working_days_before", "deadline_day"),
+        [
+            (0, date(2025, 5, 6)),  # the day of the meeting itself
+            (1, date(2025, 5, 2)),  # Monday 5 May 2025 is the Early May bank holiday
+            (3, date(2025, 4, 30)),
+        ],
+    )
+    def test_a_panel_may_set_its_own_notice_and_time(self, working_days_before, deadline_day):
+        deadline = participation_deadline(date(2025, 5, 6), working_days_before=working_days_before, at=time(17, 0))
+        assert deadline == datetime.combine(deadline_day, time(17, 0), tzinfo=LONDON)
+
     def test_uses_british_summer_time(self):
         """9.00am on 18 September 2023 is 8.00am UTC."""
         deadline = participation_deadline(date(2023, 9, 19))

@@ -64,6 +64,21 @@ class TestParticipationWindow:
         assert not window.is_open
         assert window.deadline_passed
 
+    def test_a_panel_sets_its_own_notice_and_time(self):
+        """A panel that takes questions until 5.00pm three working days before: for Tuesday 19 September 2023,
+        Thursday 14 September at 17.00 (London), whatever West Mercia's 9.00am rule says."""
+        panel = PanelFactory(participation_notice_days=3, participation_deadline_time=datetime.time(17, 0))
+        meeting = MeetingFactory(
+            panel=panel, start=datetime.datetime(2023, 9, 19, 11, 0, tzinfo=LONDON), status=MeetingStatus.SCHEDULED
+        )
+        deadline = datetime.datetime(2023, 9, 14, 17, 0, tzinfo=LONDON)
+        assert participation_window(meeting, now=deadline - datetime.timedelta(minutes=1)).is_open
+        window = participation_window(meeting, now=deadline)
+        assert window.deadline == deadline
+        assert not window.is_open
+        with pytest.raises(ParticipationClosed):
+            _submit(meeting, now=datetime.datetime(2023, 9, 15, 8, 0, tzinfo=LONDON))
+
     def test_cancelled_meeting_is_closed(self, september):
         september.status = MeetingStatus.CANCELLED
         window = participation_window(september, now=datetime.datetime(2023, 9, 1, tzinfo=LONDON))
