@@ -1,4 +1,5 @@
-"""Forms for the staff performance pages: a measurement, a CSV of measurements, an indicator's narrative.
+"""Forms for the staff performance pages: a measurement, a CSV of measurements, an indicator's narrative,
+the Annual Budget Metrics report.
 
 They parse what was typed; what a figure may be (a percentage between 0 and 100, a whole count, text for a
 text status) is the services' rule (`measurement_problems`), asked here so that the form and the service
@@ -6,10 +7,15 @@ refuse the same things.
 """
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from . import periods
-from .models import Indicator
+from scrutiny.meetings.models import AgendaItem
+
+from . import periods, selectors
+from .choices import PeriodKind
+from .models import Indicator, Period
 from .services import measurement_problems
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
@@ -156,3 +162,62 @@ class NarrativeForm(forms.Form):
         help_text=_("Leave it as drafted, or blank, to follow the figures as they change."),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
+
+
+class AgendaItemChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        day = date_format(timezone.localtime(obj.meeting.start), "j F Y")
+        return f"{day}: {obj.number}. {obj.title}" if obj.number else f"{day}: {obj.title}"
+
+
+class PeriodChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class BudgetMetricsForm(forms.Form):
+    """Generate the Annual Budget Metrics report as a paper on an agenda item of a scheduled meeting."""
+
+    agenda_item = AgendaItemChoiceField(
+        label=_("Agenda item"),
+        queryset=AgendaItem.objects.none(),
+        empty_label=_("Choose an agenda item"),
+        help_text=_("Items of the panel's scheduled meetings. The report is added to the item as a new paper."),
+        error_messages={"required": _("Choose an agenda item"), "invalid_choice": _("Choose an agenda item")},
+    )
+    financial_year = forms.CharField(
+        label=_("Financial year"),
+        max_length=20,
+        help_text=_("The budget year the indicators were agreed for, for example 2023/24"),
+        error_messages={"required": _("Enter the financial year, for example 2023/24")},
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+    period = PeriodChoiceField(
+        label=_("Period of the update (optional)"),
+        queryset=Period.objects.none(),
+        required=False,
+        empty_label=_("Each indicator's latest figure"),
+        help_text=_("The period the update column is for."),
+        error_messages={"invalid_choice": _("Choose a period from the list")},
+    )
+
+    def __init__(self, *args, panel, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = selectors.agenda_items_for_reports(panel)
+        self.fields["period"].queryset = selectors.periods_with_any_figures(panel)
+        if not self.is_bound and "financial_year" not in self.initial:
+            # The year of the latest figure: the report is usually for the year under way.
+            latest = self.fields["period"].queryset.first()
+            if latest is not None:
+                self.initial["financial_year"] = periods.financial_year_label(periods.financial_year_of(latest.end))
+
+    def clean_financial_year(self):
+        text = self.cleaned_data["financial_year"].strip()
+        message = _("Enter the financial year as two consecutive years, for example 2023/24")
+        try:
+            spec = periods.parse_period_label(text)
+        except periods.PeriodLabelError as error:
+            raise forms.ValidationError(message) from error
+        if spec.kind != PeriodKind.FINANCIAL_YEAR:
+            raise forms.ValidationError(message)
+        return periods.financial_year_label(spec.start.year)

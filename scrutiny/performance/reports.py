@@ -72,6 +72,7 @@ def budget_metrics_rows(panel, *, period=None) -> list[MetricsRow]:
         )
     )
     finance_report, _figures = selectors.finance_latest(panel)
+    labels = selectors.period_labels(panel)
     rows = []
     for status in statuses:
         indicator = status.indicator
@@ -79,7 +80,7 @@ def budget_metrics_rows(panel, *, period=None) -> list[MetricsRow]:
             status,
             stored=stored.get((indicator.pk, status.period.pk)) if status.period else None,
             finance_report=finance_report,
-            periods=[m.period.label for m in indicator.measurements.all()],
+            periods=[label for _kind, label in labels.get(indicator.pk, [])],
         )
         rows.append(
             MetricsRow(
@@ -180,7 +181,11 @@ def budget_metrics_paper_generate(*, acting_user, agenda_item, financial_year: s
         paper.exempt_reason = agenda_item.exempt_reason
     paper.text = paper_text(paper, files=[])
     return object_save(
-        instance=paper, acting_user=acting_user, verb="paper_generate", panel_id=panel.pk, parents=[meeting]
+        instance=paper,
+        acting_user=acting_user,
+        verb=selectors.BUDGET_METRICS_VERB,
+        panel_id=panel.pk,
+        parents=[meeting],
     )
 
 

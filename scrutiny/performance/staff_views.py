@@ -1,9 +1,10 @@
 """The staff performance pages, under /staff/<panel>/performance/: a landing page with the latest figures
-recorded, entering a measurement, uploading a CSV of measurements, and editing each indicator's narrative.
+recorded and the Annual Budget Metrics reports (generating one, and each as PDF or HTML), entering a
+measurement, uploading a CSV of measurements, and editing each indicator's narrative.
 
 The staff area's rules: another panel is "not found" (404). The PCC's office and the panel's scrutiny
 officer supply figures; panel members may look but not change (403 on a change). Only the scrutiny officer
-edits the narratives, since they go into the panel's papers.
+edits the narratives and generates the report, since they go into the panel's papers.
 """
 
 from dataclasses import dataclass
@@ -14,6 +15,9 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
@@ -22,10 +26,11 @@ from scrutiny.accounts.decorators import staff_required
 from scrutiny.accounts.permissions import can_edit_panel, can_view_panel
 from scrutiny.panels.models import Panel
 
-from . import csv_import, narrative, periods, selectors, services
-from .forms import MeasurementForm, MeasurementsUploadForm, NarrativeForm
+from . import csv_import, narrative, periods, reports, selectors, services
+from .forms import BudgetMetricsForm, MeasurementForm, MeasurementsUploadForm, NarrativeForm
 from .models import Measurement
 from .permissions import can_supply_figures
+from .views import report_response
 
 BASE_TEMPLATE = "staff/base_staff.html"
 
@@ -68,16 +73,70 @@ def _measurement_rows(measurements: list[Measurement]) -> list[tuple[Measurement
     return rows
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 @staff_required
 def staff_home(request, panel_slug):
-    """Performance for the staff: what may be done here, and the figures most recently recorded."""
+    """Performance for the staff: what may be done here, the figures most recently recorded, the Annual
+    Budget Metrics reports generated, and (for the scrutiny officer) the form that generates one."""
     panel = _staff_panel(request, panel_slug)
+    can_edit = can_edit_panel(request.user, panel)
+    if request.method == "POST" and not can_edit:
+        raise PermissionDenied
+    form = BudgetMetricsForm(_posted(request), panel=panel) if can_edit else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        item = form.cleaned_data["agenda_item"]
+        try:
+            paper = reports.budget_metrics_paper_generate(
+                acting_user=request.user,
+                agenda_item=item,
+                financial_year=form.cleaned_data["financial_year"],
+                period=form.cleaned_data["period"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            meeting = item.meeting
+            messages.success(
+                request,
+                _("Generated “%(title)s” as a paper on item %(item)s of the meeting of %(day)s.")
+                % {
+                    "title": paper.title,
+                    "item": f"{item.number}. {item.title}" if item.number else item.title,
+                    "day": date_format(timezone.localtime(meeting.start), "j F Y"),
+                },
+            )
+            return redirect(
+                reverse("staff:meeting_detail", kwargs={"panel_slug": panel.slug, "meeting_slug": meeting.slug})
+            )
+    reports_generated = [
+        (paper, selectors.budget_metrics_paper_is_public(paper)) for paper in selectors.budget_metrics_papers(panel)
+    ]
     return render(
         request,
         "performance/staff/home.html",
-        _context(request, panel, rows=_measurement_rows(selectors.measurements_recent(panel))),
+        _context(
+            request,
+            panel,
+            rows=_measurement_rows(selectors.measurements_recent(panel)),
+            form=form,
+            reports=reports_generated,
+        ),
     )
+
+
+@require_safe
+@staff_required
+def staff_report_download(request, panel_slug, paper_id, fmt):
+    """A generated Annual Budget Metrics report, for anyone who may see the panel (exempt ones included:
+    the staff see what the public may not, and the address is never cached publicly)."""
+    panel = _staff_panel(request, panel_slug)
+    paper = selectors.budget_metrics_paper_get(panel, paper_id, public=False)
+    if paper is None:
+        raise Http404
+    response = report_response(paper, fmt)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

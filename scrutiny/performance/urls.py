@@ -17,7 +17,12 @@ class DataFormatConverter:
         return value
 
 
+class ReportFormatConverter(DataFormatConverter):
+    regex = "pdf|html"
+
+
 register_converter(DataFormatConverter, "datafmt")
+register_converter(ReportFormatConverter, "reportfmt")
 
 app_name = "performance"
 
@@ -33,7 +38,17 @@ urlpatterns = [
         staff_views.staff_narrative_edit,
         name="staff_narrative_edit",
     ),
+    path(
+        f"{STAFF}reports/<int:paper_id>.<reportfmt:fmt>",
+        staff_views.staff_report_download,
+        name="staff_report_download",
+    ),
     path("<slug:panel_slug>/performance/", views.dashboard, name="dashboard"),
+    path(
+        "<slug:panel_slug>/performance/reports/<int:paper_id>.<reportfmt:fmt>",
+        views.report_download,
+        name="report_download",
+    ),
     path("<slug:panel_slug>/performance.<datafmt:fmt>", views.dashboard_data, name="dashboard_data"),
     path("<slug:panel_slug>/performance/<slug:indicator_slug>/", views.indicator_detail, name="indicator_detail"),
     path(

@@ -1,4 +1,5 @@
-"""The public performance pages: the dashboard, a page per indicator, and their figures as CSV and JSON.
+"""The public performance pages: the dashboard, a page per indicator, their figures as CSV and JSON, and
+the Annual Budget Metrics reports published with an agenda, as PDF and HTML.
 
 Thin: parse the filters, call the selectors, render. Anonymous responses go through the page cache. The
 pages run a fixed number of queries however many indicators and periods there are (the selectors fetch
@@ -13,6 +14,7 @@ from decimal import Decimal
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from scrutiny.core.cache import public_page
 from scrutiny.panels.models import Panel
@@ -29,6 +31,7 @@ from .narrative import (
     value_text,
     words_for,
 )
+from .reports import budget_metrics_html, budget_metrics_pdf
 
 RAG_TAGS = {"green": "govuk-tag--green", "amber": "govuk-tag--yellow", "red": "govuk-tag--red"}
 
@@ -365,3 +368,27 @@ def dashboard_data(request, panel_slug, fmt):
     if fmt == "csv":
         return _csv_response(records, DASHBOARD_FIELDS, f"{panel.slug}-performance.csv")
     return _json_response({"panel": panel.slug, "indicators": _nulls(records)})
+
+
+def report_response(paper, fmt: str) -> HttpResponse:
+    """The report as its PDF or its standalone HTML, shown in the browser."""
+    if fmt == "pdf":
+        response = HttpResponse(budget_metrics_pdf(paper), content_type="application/pdf")
+    else:
+        response = HttpResponse(budget_metrics_html(paper), content_type="text/html; charset=utf-8")
+    meeting = paper.agenda_item.meeting
+    filename = f"{meeting.panel.slug}-{meeting.slug}-budget-metrics-{paper.pk}.{fmt}"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_safe
+@public_page
+def report_download(request, panel_slug, paper_id, fmt):
+    """A generated Annual Budget Metrics report as PDF or HTML, once it has gone out with the agenda; an
+    exempt one never (not found, as if it did not exist)."""
+    panel = _panel(panel_slug)
+    paper = selectors.budget_metrics_paper_get(panel, paper_id, public=True)
+    if paper is None:
+        raise Http404
+    return report_response(paper, fmt)

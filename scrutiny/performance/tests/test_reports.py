@@ -92,7 +92,7 @@ class TestRows:
 class TestGenerate:
     def test_a_generated_paper_on_the_agenda_item_recorded_and_printable(self, small_panel):
         """GIVEN a small panel's KPIs WHEN the report is generated THEN it is a generated paper on the item,
-        audited as paper_generate, and its PDF carries the title and a KPI row."""
+        audited as budget_metrics_paper_generate, and its PDF carries the title and a KPI row."""
         _panel, item = small_panel
         paper = budget_metrics_paper_generate(acting_user=None, agenda_item=item, financial_year="2023/24")
         paper.refresh_from_db()
@@ -106,7 +106,7 @@ class TestGenerate:
         )
         assert "Targets were met \\| bar one." in paper.body
         assert "Volume of robbery offences" in paper.text
-        assert AuditEvent.objects.filter(verb="paper_generate").count() == 1
+        assert AuditEvent.objects.filter(verb="budget_metrics_paper_generate").count() == 1
 
         html = budget_metrics_html(paper)
         assert "<title>2023/24 Annual Budget Metrics Report</title>" in html

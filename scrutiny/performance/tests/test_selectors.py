@@ -129,6 +129,94 @@ class TestDashboard:
         assert len(rows) == indicators
 
 
+class TestDashboardReadsOnlyWhatItShows:
+    """The dashboard reads the figures it compares, not the whole history (the indicator page reads that)."""
+
+    @staticmethod
+    def _counting(monkeypatch) -> list[int]:
+        """Record how many measurements each dashboard read returns."""
+        counts: list[int] = []
+        original = selectors.dashboard_measurements
+
+        def counted(wanted):
+            rows = list(original(wanted))
+            counts.append(len(rows))
+            return rows
+
+        monkeypatch.setattr(selectors, "dashboard_measurements", counted)
+        return counts
+
+    # With 3 quarters there is no same quarter last year: the latest and the previous quarter only.
+    @pytest.mark.parametrize(("quarters", "read"), [(3, 8), (6, 12), (24, 12)])
+    def test_measurements_read_do_not_grow_with_the_history(self, monkeypatch, quarters, read):
+        """GIVEN 4 indicators with `quarters` quarters of figures WHEN the dashboard is read THEN it reads
+        the latest quarter, the quarter before and the same quarter last year of each: 12 rows at most."""
+        panel = PanelFactory()
+        TestDashboard._build(panel, indicators=4, quarters=quarters)
+        counts = self._counting(monkeypatch)
+        rows = selectors.performance_dashboard(panel)
+        assert counts == [read]
+        assert {r.period.label for r in rows} == {
+            periods.quarter(2018 + (quarters - 1) // 4, (quarters - 1) % 4 + 1).label
+        }
+
+    def test_a_chosen_period_reads_its_comparisons_only(self, monkeypatch):
+        panel = PanelFactory()
+        TestDashboard._build(panel, indicators=3, quarters=20)
+        counts = self._counting(monkeypatch)
+        [row, *_] = selectors.performance_dashboard(panel, period=period("Q1 2020/21"))
+        assert counts == [9]
+        assert (row.last_year.period.label, row.previous.period.label) == ("Q1 2019/20", "Q4 2019/20")
+
+    def test_the_same_rows_as_from_the_whole_history(self):
+        """GIVEN monthly, quarterly and rolling figures, a reported change later than any figure, a qualified
+        value and an indicator with nothing WHEN the dashboard is read, for the latest and for a chosen period,
+        THEN every row is the one `indicator_status` makes from the whole prefetched history."""
+        panel = PanelFactory()
+        monthly = IndicatorFactory(panel=panel, frequency=Frequency.MONTHLY, unit=Unit.PERCENTAGE)
+        for label, value in (("May 2022", 70), ("June 2022", 72), ("May 2023", 74), ("June 2023", 71)):
+            MeasurementFactory(indicator=monthly, period=period(label), value=value)
+        rolling = IndicatorFactory(panel=panel, unit=Unit.COUNT, polarity=Polarity.LOWER_IS_BETTER)
+        for label, value in (
+            ("12 months ending June 2022", 900),
+            ("12 months ending March 2023", 870),
+            ("12 months ending June 2023", 850),
+        ):
+            MeasurementFactory(indicator=rolling, period=period(label), value=value)
+        reported = IndicatorFactory(panel=panel, unit=Unit.COUNT)
+        MeasurementFactory(indicator=reported, period=period("Q4 2022/23"), value=10)
+        ReportedChangeFactory(indicator=reported, period=period("Q1 2023/24"), change_pct=D("-5"))
+        qualified = IndicatorFactory(panel=panel, unit=Unit.MINUTES, target_kind=TargetKind.VALUE, target_value=60)
+        MeasurementFactory(indicator=qualified, period=period("Q1 2022/23"), value=50)
+        MeasurementFactory(indicator=qualified, period=period("Q1 2023/24"), value=60, qualifier="over")
+        IndicatorFactory(panel=panel)
+
+        def fields(row):
+            return (
+                row.indicator.pk,
+                row.period and row.period.pk,
+                row.measurement and row.measurement.pk,
+                row.last_year and row.last_year.pk,
+                row.previous and row.previous.pk,
+                row.target,
+                row.change_on_last_year,
+                row.change_on_previous,
+                [c.pk for c in row.reported_changes],
+                row.rag,
+            )
+
+        for chosen in (None, period("Q1 2023/24"), period("June 2023")):
+            expected = [selectors.indicator_status(i, chosen) for i in selectors.indicators_for_panel(panel)]
+            assert [fields(r) for r in selectors.performance_dashboard(panel, period=chosen)] == [
+                fields(r) for r in expected
+            ]
+        latest = {r.indicator: r for r in selectors.performance_dashboard(panel)}
+        assert latest[reported].period.label == "Q1 2023/24"
+        assert latest[reported].measurement is None
+        assert latest[monthly].previous.period.label == "May 2023"
+        assert latest[rolling].previous.period.label == "12 months ending March 2023"
+
+
 class TestSeries:
     def test_series_in_period_order_in_one_query(self, django_assert_num_queries):
         indicator = IndicatorFactory()

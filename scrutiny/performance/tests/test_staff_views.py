@@ -1,23 +1,37 @@
 """The staff performance pages: entering a measurement, uploading a CSV, editing narratives, and who may."""
 
+import datetime
+import io
 from decimal import Decimal
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
 
 from scrutiny.accounts.tests.helpers import build_ladder, signed_in
 from scrutiny.core.models import AuditEvent
+from scrutiny.documents.choices import PaperSource
+from scrutiny.documents.models import Paper, Publication
+from scrutiny.documents.tests.factories import PaperFactory
+from scrutiny.meetings.choices import MeetingStatus
+from scrutiny.meetings.models import AgendaItem
+from scrutiny.meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from scrutiny.performance import services
 from scrutiny.performance.choices import Polarity, Unit
-from scrutiny.performance.models import IndicatorNarrative, Measurement, Period
+from scrutiny.performance.models import Indicator, IndicatorNarrative, Measurement, Period
 from scrutiny.performance.periods import period_get_or_create
+from scrutiny.performance.reports import budget_metrics_paper_generate
 from scrutiny.performance.tests.factories import (
     IndicatorFactory,
     IndicatorNarrativeFactory,
     MeasurementFactory,
+    ObjectiveFactory,
     ReportedChangeFactory,
 )
 
@@ -493,3 +507,217 @@ class TestQueryCounts:
         small = self._queries(client, url("staff_narrative_list", ladder.panel) + f"?period={q1.pk}")
         _grow(ladder.panel, indicators=5, periods=8)
         assert self._queries(client, url("staff_narrative_list", ladder.panel) + f"?period={q1.pk}") == small
+
+
+# The Annual Budget Metrics report ------------------------------------------------------------------------
+
+TABLE_HEADER = "| Plan objective | Improvement area | Key performance indicator | Data source | {update} |"
+
+
+@pytest.fixture
+def item(ladder, data):
+    """An item on the agenda of the panel's next (scheduled) meeting, the rape indicator under an objective."""
+    objective = ObjectiveFactory(plan__panel=ladder.panel, number=2, title="Building a more secure West Mercia")
+    Indicator.objects.filter(pk=data["rape"].pk).update(
+        objective=objective, improvement_area="Rape and serious sexual offences", data_source="Quarterly report"
+    )
+    meeting = MeetingFactory(
+        panel=ladder.panel,
+        status=MeetingStatus.SCHEDULED,
+        start=datetime.datetime(2023, 9, 19, 14, 0, tzinfo=datetime.UTC),
+        slug="2023-09-19",
+    )
+    return AgendaItemFactory(meeting=meeting, number="7", title="2023/24 Annual Budget Metrics Report")
+
+
+def generate(client, panel, item, **fields):
+    return client.post(
+        url("staff_home", panel), {"agenda_item": item.pk, "financial_year": "2023/24", "period": "", **fields}
+    )
+
+
+def report_url(panel, paper, fmt="pdf", name="staff_report_download"):
+    return reverse(f"performance:{name}", kwargs={"panel_slug": panel.slug, "paper_id": paper.pk, "fmt": fmt})
+
+
+def pdf_text(content: bytes) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages)
+
+
+class TestBudgetMetricsGenerate:
+    def test_the_officer_generates_the_report_on_the_agenda_item(self, ladder, item):
+        """GIVEN the panel's figures and an item on a scheduled meeting's agenda WHEN the officer generates
+        the report THEN it is a paper on the item with Table 1's columns, audited, and she is sent to the
+        meeting's page with a message naming it."""
+        response = generate(ladder.client("officer"), ladder.panel, item)
+        assert response.status_code == 302
+        assert response.url == reverse(
+            "staff:meeting_detail", kwargs={"panel_slug": ladder.panel.slug, "meeting_slug": "2023-09-19"}
+        )
+        paper = Paper.objects.get(agenda_item=item)
+        assert paper.title == "2023/24 Annual Budget Metrics Report"
+        assert paper.source == PaperSource.GENERATED
+        assert TABLE_HEADER.format(update="Q1 2023/24 update") in paper.body
+        assert (
+            "| Building a more secure West Mercia | Rape and serious sexual offences | Volume of rape offences | "
+            "Quarterly report |" in paper.body
+        )
+        event = AuditEvent.objects.get(verb="budget_metrics_paper_generate")
+        assert (event.actor, event.object_id) == (ladder.officer, str(paper.pk))
+        page = ladder.client("officer").get(url("staff_home", ladder.panel))
+        assert report_url(ladder.panel, paper) in page.text
+        assert [str(m) for m in get_messages(response.wsgi_request)] == [
+            "Generated “2023/24 Annual Budget Metrics Report” as a paper on item 7. 2023/24 Annual Budget Metrics "
+            "Report of the meeting of 19 September 2023."
+        ]
+
+    def test_the_update_column_for_a_chosen_period(self, ladder, data, item):
+        generate(ladder.client("officer"), ladder.panel, item, period=data["q1_last"].pk, financial_year="2022-23")
+        paper = Paper.objects.get(agenda_item=item)
+        assert paper.title == "2022/23 Annual Budget Metrics Report"
+        assert TABLE_HEADER.format(update="Q1 2022/23 update") in paper.body
+
+    def test_the_form_offers_the_year_of_the_latest_figure(self, ladder, item):
+        page = ladder.client("officer").get(url("staff_home", ladder.panel))
+        assert 'name="financial_year" value="2023/24"' in page.text
+        assert "7. 2023/24 Annual Budget Metrics Report" in page.text
+
+    @pytest.mark.parametrize(
+        ("year", "message"),
+        [
+            ("2023/25", "Enter the financial year as two consecutive years, for example 2023/24"),
+            ("Q1 2023/24", "Enter the financial year as two consecutive years, for example 2023/24"),
+            ("", "Enter the financial year, for example 2023/24"),
+        ],
+    )
+    def test_a_bad_financial_year_is_refused_and_nothing_stored(self, ladder, item, year, message):
+        response = generate(ladder.client("officer"), ladder.panel, item, financial_year=year)
+        assert response.status_code == 200
+        assert "There is a problem" in response.text
+        assert message in response.text
+        assert response.text.count(message) == 2  # in the summary and by the field
+        assert not Paper.objects.exists()
+        assert not AuditEvent.objects.filter(verb="budget_metrics_paper_generate").exists()
+
+    @pytest.mark.parametrize("where", ["held", "other_panel"])
+    def test_only_an_item_of_the_panels_scheduled_meetings(self, ladder, item, where):
+        panel = ladder.other_panel if where == "other_panel" else ladder.panel
+        elsewhere = AgendaItemFactory(meeting__panel=panel, meeting__status=MeetingStatus.HELD)
+        response = generate(ladder.client("officer"), ladder.panel, elsewhere)
+        assert response.status_code == 200
+        assert "Choose an agenda item" in response.text
+        assert not Paper.objects.exists()
+
+
+class TestBudgetMetricsPermissions:
+    @pytest.mark.parametrize("rung", ["member", "pcc_office"])
+    def test_others_see_no_form_and_are_refused_on_post(self, ladder, item, rung):
+        client = ladder.client(rung)
+        page = client.get(url("staff_home", ladder.panel))
+        assert page.status_code == 200
+        assert 'name="financial_year"' not in page.text
+        assert generate(client, ladder.panel, item).status_code == 403
+        assert not Paper.objects.exists()
+
+    @pytest.mark.parametrize(("rung", "status"), [("officer", 302), ("administrator", 302), ("outsider", 403)])
+    def test_the_officer_and_administrators_may_generate(self, ladder, item, rung, status):
+        assert generate(ladder.client(rung), ladder.panel, item).status_code == status
+        assert Paper.objects.exists() is (status == 302)
+
+    def test_another_panels_officer_gets_not_found(self, ladder, item):
+        assert generate(ladder.client("other_officer"), ladder.panel, item).status_code == 404
+        assert not Paper.objects.exists()
+
+    def test_anonymous_is_sent_to_sign_in(self, ladder, item):
+        response = generate(ladder.client("anonymous"), ladder.panel, item)
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("two_factor:login"))
+        assert not Paper.objects.exists()
+
+
+class TestBudgetMetricsDownload:
+    @pytest.fixture
+    def paper(self, ladder, item):
+        return budget_metrics_paper_generate(acting_user=ladder.officer, agenda_item=item, financial_year="2023/24")
+
+    def test_the_pdf_for_the_panels_staff(self, ladder, paper):
+        response = ladder.client("member").get(report_url(ladder.panel, paper))
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+        assert response.content.startswith(b"%PDF")
+        assert "no-store" in response["Cache-Control"]
+        text = pdf_text(response.content)
+        assert "2023/24 ANNUAL BUDGET METRICS REPORT" in text
+        assert "Volume of rape offences" in text
+
+    def test_the_html(self, ladder, paper):
+        response = ladder.client("pcc_office").get(report_url(ladder.panel, paper, "html"))
+        assert response.status_code == 200
+        assert response["Content-Type"] == "text/html; charset=utf-8"
+        assert "<th>Plan objective</th>" in response.text
+        assert "<td>Volume of rape offences</td>" in response.text
+
+    @pytest.mark.parametrize(("rung", "status"), [("outsider", 403), ("other_officer", 404)])
+    def test_refused_outside_the_panel(self, ladder, paper, rung, status):
+        assert ladder.client(rung).get(report_url(ladder.panel, paper)).status_code == status
+
+    def test_anonymous_is_sent_to_sign_in(self, ladder, paper):
+        response = ladder.client("anonymous").get(report_url(ladder.panel, paper))
+        assert response.status_code == 302
+
+    def test_only_a_generated_budget_metrics_report(self, ladder, item):
+        other = PaperFactory(agenda_item=item, title="2023/24 Annual Budget Metrics Report")
+        assert ladder.client("officer").get(report_url(ladder.panel, other)).status_code == 404
+
+    def test_the_list_stays_at_a_fixed_number_of_queries(self, ladder, item):
+        client = ladder.client("officer")
+        budget_metrics_paper_generate(acting_user=ladder.officer, agenda_item=item, financial_year="2023/24")
+        small = TestQueryCounts._queries(client, url("staff_home", ladder.panel))
+        for _n in range(3):
+            budget_metrics_paper_generate(acting_user=ladder.officer, agenda_item=item, financial_year="2023/24")
+        assert TestQueryCounts._queries(client, url("staff_home", ladder.panel)) == small
+
+
+class TestBudgetMetricsPublic:
+    """The public address: only a report that went out with the agenda, and never an exempt one."""
+
+    @pytest.fixture
+    def paper(self, ladder, item):
+        return budget_metrics_paper_generate(acting_user=ladder.officer, agenda_item=item, financial_year="2023/24")
+
+    @staticmethod
+    def publish(paper):
+        publication = Publication.objects.create(meeting=paper.agenda_item.meeting, published_at=timezone.now())
+        publication.papers.add(paper)
+
+    def test_a_published_report(self, ladder, paper):
+        self.publish(paper)
+        response = Client().get(report_url(ladder.panel, paper, name="report_download"))
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+        assert "Volume of rape offences" in pdf_text(response.content)
+        html = Client().get(report_url(ladder.panel, paper, "html", name="report_download"))
+        assert "<td>Volume of rape offences</td>" in html.text
+        page = ladder.client("officer").get(url("staff_home", ladder.panel))
+        assert report_url(ladder.panel, paper, name="report_download") in page.text
+
+    def test_not_before_the_agenda_is_published(self, ladder, paper):
+        assert Client().get(report_url(ladder.panel, paper, name="report_download")).status_code == 404
+        # Signed in changes nothing on the public address.
+        assert ladder.client("officer").get(report_url(ladder.panel, paper, name="report_download")).status_code == 404
+
+    def test_never_an_exempt_report(self, ladder, item):
+        AgendaItem.objects.filter(pk=item.pk).update(
+            exempt=True, exempt_paragraph=3, exempt_reason="Commercially sensitive contract terms."
+        )
+        item.refresh_from_db()
+        paper = budget_metrics_paper_generate(acting_user=ladder.officer, agenda_item=item, financial_year="2023/24")
+        assert paper.exempt
+        self.publish(paper)  # Even if it were ever listed in a publication.
+        assert Client().get(report_url(ladder.panel, paper, name="report_download")).status_code == 404
+        assert Client().get(report_url(ladder.panel, paper, "html", name="report_download")).status_code == 404
+        assert ladder.client("officer").get(report_url(ladder.panel, paper)).status_code == 200
+
+    def test_not_under_another_panels_address(self, ladder, paper):
+        self.publish(paper)
+        assert Client().get(report_url(ladder.other_panel, paper, name="report_download")).status_code == 404
