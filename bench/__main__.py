@@ -7,7 +7,9 @@ meeting page and the trivial /healthz view. Prints requests per second, p50 and 
 ratio of the two throughputs (target: the meeting page reaches at least 50% of the trivial view's).
 
 Then the search benchmark (bench/search.py: p50/p95 of 50 fixed queries, index size and build time) and the
-agenda pack benchmark (bench/packs.py: a 60-page pack built against one WeasyPrint render).
+agenda pack benchmark (bench/packs.py: a 60-page pack built against one WeasyPrint render) and the
+performance benchmark (bench/performance.py: the dashboard at 40 indicators x 20 quarters, the budget
+metrics report PDF, one trend chart).
 
 Environment: DATABASE_URL (a PostgreSQL URL; the Makefile passes one), REDIS_URL (default
 redis://127.0.0.1:6379/15), BENCH_SECONDS (default 10), BENCH_REBUILD=1 to rebuild the data.
@@ -172,6 +174,7 @@ def main() -> None:
     # Search over the same national instance on PostgreSQL; agenda packs on their own small database.
     run_module("search")
     run_module("packs", DATABASE_URL=f"sqlite:///{ROOT / 'var' / 'bench-packs.sqlite3'}")
+    run_module("performance", DATABASE_URL=f"sqlite:///{ROOT / 'var' / 'bench-performance.sqlite3'}")
 
 
 if __name__ == "__main__":

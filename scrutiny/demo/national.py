@@ -14,20 +14,27 @@ over the years with end dates and reasons; a Chairman and Vice-Chairman elected 
 4-6 meetings a year with agenda items (a few exempt, with paragraph and reason, some since released);
 attendance (present, apologies, absent, substitutes from the same council); declarations; continuously
 numbered minutes; and occasional votes. Meetings after `as_of` are scheduled, with an agenda and nothing
-else.
+else. Optionally (`papers=True`, or `national_papers_add` for an instance already written) the reports on
+the agendas, with generated text: about 300,000 pages for the full instance, for the search benchmark.
 """
 
 import random
+import re
+import sys
 import time as clock
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils.text import slugify
 
 from scrutiny.core.working_days import is_working_day
+from scrutiny.documents.choices import PaperSource, PaperStatus
+from scrutiny.documents.models import Paper
 from scrutiny.meetings.choices import (
     AttendanceStatus,
     DeclarationsState,
@@ -179,6 +186,10 @@ EXEMPT_ITEMS = (
     ("Legal advice on a complaint", 5, "The advice is protected by legal professional privilege."),
 )
 
+# Papers (optional): pages of WORDS_PER_PAGE words, PAGES_PER_MEETING a meeting on average (see "Papers" below).
+WORDS_PER_PAGE = 450
+PAGES_PER_MEETING = 120
+
 # Councils replace their appointees; co-opted and independent members serve fixed terms.
 END_REASONS_APPOINTED = {EndReason.REPLACED: 4, EndReason.RETIRED: 3, EndReason.STOOD_DOWN: 2, EndReason.TERM_ENDED: 1}
 END_REASONS_CO_OPTED = {EndReason.TERM_ENDED: 6, EndReason.STOOD_DOWN: 3, EndReason.RETIRED: 1}
@@ -202,6 +213,9 @@ class NationalSummary:
     minute_items: int = 0
     votes: int = 0
     nominations: int = 0
+    papers: int = 0
+    paper_pages: int = 0
+    paper_words: int = 0
     skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -218,10 +232,11 @@ class NationalSummary:
         "minute_items",
         "votes",
         "nominations",
+        "papers",
     )
 
     def add(self, other: "NationalSummary") -> None:
-        for name in self.COUNTS:
+        for name in (*self.COUNTS, "paper_pages", "paper_words"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -244,6 +259,7 @@ class _PanelBuilder:
 
     def __init__(self, *, index: int, seed, start_year: int, years: int, as_of: date):
         self.rng = random.Random(f"{seed}:{index}")
+        self.seed = seed
         self.area = POLICE_AREAS[index % len(POLICE_AREAS)]
         self.slug = panel_slug(index)
         self.start_year, self.years, self.as_of = start_year, years, as_of
@@ -771,7 +787,7 @@ class _PanelBuilder:
         self._initial_offices()
         self._meetings()
 
-    def write(self) -> NationalSummary:
+    def write(self, *, papers: bool = False, pages_per_meeting: int = 0) -> NationalSummary:
         self.panel.save()
         Council.objects.bulk_create(self.councils)
         Person.objects.bulk_create(self.people)
@@ -786,6 +802,14 @@ class _PanelBuilder:
         OfficeHolder.objects.bulk_create(self.offices)
         Attendance.objects.bulk_create(self.attendances)
         Declaration.objects.bulk_create(self.declarations)
+        writer = None
+        if papers:
+            # After the items are written (papers need their ids); from a generator of their own, so that the
+            # rest of the panel comes out the same with papers or without.
+            writer = _panel_papers(
+                self.panel, self.meetings, self.agenda_items, seed=self.seed, pages_per_meeting=pages_per_meeting
+            )
+            writer.write()
         return NationalSummary(
             panels=1,
             councils=len(self.councils),
@@ -799,6 +823,9 @@ class _PanelBuilder:
             minute_items=len(self.minutes),
             votes=len(self.votes),
             nominations=len(self.nominations),
+            papers=len(writer.papers) if writer else 0,
+            paper_pages=writer.pages if writer else 0,
+            paper_words=writer.words if writer else 0,
         )
 
 
@@ -809,9 +836,15 @@ def generate_national_instance(
     seed: int | str = 2012,
     start_year: int = 2015,
     as_of: date | None = None,
+    papers: bool = False,
+    pages_per_meeting: int = PAGES_PER_MEETING,
     progress: Callable[[int, int, str, bool], None] | None = None,
 ) -> NationalSummary:
     """Generate `panels` panels with `years` years of records each, from `start_year`.
+
+    With `papers=True` the report, precept, work programme and exempt items also get papers with generated
+    text, `pages_per_meeting` pages a meeting on average (WORDS_PER_PAGE words a page); the search index is
+    not built here (`search.services.search_index_rebuild` does it in bulk).
 
     Meetings after `as_of` (default: 1 October of the last year) are scheduled; the rest are held or, now and
     then, cancelled. A panel whose slug already exists is skipped, so a second run adds nothing. Each panel is
@@ -819,6 +852,8 @@ def generate_national_instance(
     """
     if panels < 1 or years < 1:
         raise ValueError("Generate at least one panel and one year.")
+    if papers and pages_per_meeting < 1:
+        raise ValueError("Give each meeting at least one page of papers.")
     if start_year < 2013:
         raise ValueError("Police and Crime Panels first met in late 2012; start in 2013 or later.")
     as_of = as_of or date(start_year + years - 1, 10, 1)
@@ -834,8 +869,329 @@ def generate_national_instance(
             builder = _PanelBuilder(index=index, seed=seed, start_year=start_year, years=years, as_of=as_of)
             builder.build()
             with transaction.atomic():
-                summary.add(builder.write())
+                summary.add(builder.write(papers=papers, pages_per_meeting=pages_per_meeting))
         if progress is not None:
             progress(index + 1, panels, name, slug in existing)
+    summary.seconds = clock.monotonic() - started
+    return summary
+
+
+# Papers -----------------------------------------------------------------------------------------------------
+#
+# Optional (`papers=True`): one or more papers on each report, precept and work programme item, and on each
+# exempt item, with text made by a word generator: a Zipf-like vocabulary of English function words and
+# policing and governance words, plus a long tail of rare terms (invented place, operation and system names).
+# A paper is sized in pages of WORDS_PER_PAGE words; PAGES_PER_MEETING pages a meeting on average makes the
+# full national instance (2,478 meetings) about 300,000 pages. The agenda items' own page ranges are left as
+# the generator always made them.
+
+FUNCTION_WORDS = _words(
+    "the of and to in a for is that on be with by as are will this was from it has at have an which not or "
+    "been would their its also all were these there any more other into than such should can may had over "
+    "each where within through during between including further against across both per"
+)
+DOMAIN_WORDS = _words(
+    "police crime panel commissioner force report officers public community policing plan performance "
+    "budget year service services support victims local partners work officer data national safety risk "
+    "demand increase reduction funding staff members recorded investigation custody response calls "
+    "neighbourhood communities offences violence domestic abuse women girls road roads rural county lines "
+    "fraud cyber digital estate fleet vehicles recruitment vetting training wellbeing complaints standards "
+    "professional conduct misconduct review reviews inspection hmicfrs inspectorate recommendations "
+    "improvement improvements outcome outcomes charge charged prosecution court courts justice criminal "
+    "youth diversion prevention early intervention mental health partnership partnerships council councils "
+    "authority authorities precept council tax band capital revenue reserves savings efficiency efficiencies "
+    "medium term financial strategy forecast overspend underspend pressures inflation pay award pension "
+    "grant government home office settlement allocation commissioning commissioned contract contracts "
+    "provider providers procurement value money scrutiny accountability governance board meeting meetings "
+    "quarter quarterly annual monthly period previous current compared target targets measure measures "
+    "indicator indicators trend trends rate rates percentage number numbers total average median overall "
+    "satisfaction confidence trust survey surveys feedback engagement consultation residents people "
+    "children young adults older vulnerable exploitation safeguarding missing persons sexual offences rape "
+    "serious organised knife crime weapons drugs drug supply burglary robbery theft shoplifting retail "
+    "business businesses vehicle antisocial behaviour nuisance hate incidents incident emergency contact "
+    "centre handling answered abandoned waiting time times seconds minutes hours days weeks months "
+    "attendance attended deployed deployment patrol patrols visible presence resources resourcing capacity "
+    "capability workforce establishment headcount strength vacancies retention attrition leavers joiners "
+    "sergeants constables inspectors detectives specials volunteers staff pcsos uplift programme project "
+    "projects delivery deliver delivered implementation implement implemented progress milestone milestones "
+    "timescale timescales phase phases stage approach model operating structure change changes transformation "
+    "technology systems system software records management information sharing protection privacy "
+    "assurance audit auditor internal external controls compliance legislation statutory duty duties "
+    "guidance policy policies procedure procedures framework frameworks protocol agreement memorandum "
+    "understanding collaboration regional forces neighbouring shared joint alliance arrangements "
+    "estates buildings station stations headquarters disposal disposals refurbishment maintenance energy "
+    "carbon environmental sustainability equality diversity inclusion representative representation "
+    "ethnic minority background disproportionality stop search searches powers use force body worn video "
+    "cameras taser evidence analysis analyst analytical insight intelligence led problem solving hotspot "
+    "hotspots prevention preventative licensing alcohol night economy town city centres villages farms "
+    "wildlife heritage livestock machinery equipment thefts fly tipping speeding drivers driving casualties "
+    "killed seriously injured collisions camera enforcement education campaign campaigns awareness "
+    "communications media social website newsletter residents meetings forums groups advisory independent "
+    "members chief constable deputy assistant executive finance treasurer "
+    "monitoring officer chair chairman vice questions question answer answers asked requested agreed noted "
+    "resolved recommendation recommended consider considered comment comments view views concerns concern "
+    "issues issue matters matter areas area district borough wards ward parish town urban coastal "
+    "seasonal summer winter tourism visitors events event festival football match operation operations "
+    "warrant warrants arrests arrest arrested suspects suspect offenders offender reoffending probation "
+    "prison prisons rehabilitation restorative victim witness witnesses care code compliance referrals "
+    "referral advocacy advocates independent counselling helpline hub hubs specialist specialists "
+    "funding bid bids fund funded successful application applications award awarded pilot pilots "
+    "evaluation evaluated evaluating learning lessons good practice benchmarking comparison peer group"
+)
+# Rare terms: invented names of places, operations and systems, made of these syllables.
+RARE_ONSETS = _words("b br bl c ch cl cr d dr f fl fr g gl gr h k l m n p pl pr qu r s sh sk st str t th tr v w wh")
+RARE_NUCLEI = _words("a e i o u ai ea ee oa ou ar er or ur")
+RARE_CODAS = _words("ck ld lm ll nd ng nk rn rk rth sk st th mb n m r s t x ft ld")
+RARE_TAILS = _words("mere moor wick field ford thorpe gate holme dale croft stead wold hurst ley ton by")
+RARE_TERMS_COUNT = 32768  # a power of two: two random bytes pick one
+
+SECTION_HEADINGS = (
+    "Introduction",
+    "Background",
+    "Current position",
+    "Performance",
+    "Financial implications",
+    "Risk",
+    "Partnership working",
+    "Legal implications",
+    "Equality implications",
+    "Next steps",
+    "Options considered",
+    "Consultation",
+)
+AUTHORS = (
+    "Chief Executive, Office of the Police and Crime Commissioner",
+    "Police and Crime Commissioner",
+    "Chief Finance Officer, Office of the Police and Crime Commissioner",
+    "Head of Commissioning, Office of the Police and Crime Commissioner",
+    "Head of Performance and Assurance, Office of the Police and Crime Commissioner",
+)
+EXEMPT_APPENDIX = (3, "The appendix sets out commercial terms still under negotiation.")
+
+
+@cache
+def _vocabulary() -> tuple[list[str], tuple[str, ...]]:
+    """The common-word table (65,536 slots, each word in proportion to its Zipf weight 1/rank) and the pool
+    of rare terms. Deterministic: both come from fixed seeds."""
+    rng = random.Random("national-paper-vocabulary")
+    # The first domain words listed keep their rank (police, crime, panel …); the rest are shuffled, so that
+    # frequency does not follow the order they are written in.
+    domain = list(dict.fromkeys(DOMAIN_WORDS))
+    head, tail = domain[:24], domain[24:]
+    rng.shuffle(tail)
+    domain = head + tail
+    words = list(dict.fromkeys(FUNCTION_WORDS)) + [w for w in domain if w not in FUNCTION_WORDS]
+    weights = [1 / rank for rank in range(1, len(words) + 1)]
+    scale = 65536 / sum(weights)
+    slots = [max(1, round(w * scale)) for w in weights]
+    slots[0] += 65536 - sum(slots)
+    table = [word for word, n in zip(words, slots, strict=True) for _ in range(n)]
+    known, rare = set(words), []
+    while len(rare) < RARE_TERMS_COUNT:
+        term = "".join(
+            rng.choice(RARE_ONSETS) + rng.choice(RARE_NUCLEI) + rng.choice(RARE_CODAS)
+            for _ in range(rng.choice((1, 2, 2)))
+        ) + (rng.choice(RARE_TAILS) if rng.random() < 0.6 else "")
+        if len(term) >= 6 and term not in known:
+            known.add(term)
+            rare.append(term)
+    return table, tuple(rare)
+
+
+def _prose(rng: random.Random, words: int) -> list[str]:
+    """About `words` words of prose, as paragraphs of three to seven sentences of 8 to 24 words; one sentence
+    in ten carries a rare term. Built from random bytes in bulk: this writes a hundred million words."""
+    table, rare = _vocabulary()
+    codes = array("H")
+    codes.frombytes(rng.randbytes(2 * words))
+    if sys.byteorder == "big":
+        codes.byteswap()
+    tokens = list(map(table.__getitem__, codes))
+    control = rng.randbytes((words // 8 + 2) * 6)
+    paragraphs, sentences, i, c = [], [], 0, 0
+    paragraph_size = 3 + control[c] % 5
+    c += 1
+    while i < words:
+        length = 8 + control[c] % 17
+        sentence = tokens[i : i + length]
+        i += length
+        if control[c + 1] < 26:
+            sentence[control[c + 2] % len(sentence)] = rare[(control[c + 3] << 8 | control[c + 4]) & 0x7FFF]
+        c += 5
+        sentence[0] = sentence[0].capitalize()
+        sentences.append(" ".join(sentence) + ".")
+        if len(sentences) >= paragraph_size:
+            paragraphs.append(" ".join(sentences))
+            sentences = []
+            paragraph_size = 3 + control[c] % 5
+            c += 1
+    if sentences:
+        paragraphs.append(" ".join(sentences))
+    return paragraphs
+
+
+def _paper_kind(item: AgendaItem) -> str | None:
+    """What paper an agenda item carries, read from the item alone (so papers can be added to items already
+    in the database): a report, the precept proposal, the work programme, an exempt report, or none."""
+    if item.exempt:
+        return "exempt"
+    if item.page_start is None or item.title.startswith("Confirmation of the Minutes"):
+        return None
+    if item.title == "Work Programme":
+        return "work_programme"
+    if item.title.startswith("Proposed Precept"):
+        return "precept"
+    return "report"
+
+
+class _PaperWriter:
+    """Papers for one panel's agenda items, from a generator seeded by the panel's slug: the same papers
+    whether they are made with the panel or added to it later."""
+
+    WEIGHTS = {"report": 3, "precept": 4, "work_programme": 1}
+
+    def __init__(self, *, panel: Panel, seed, pages_per_meeting: int):
+        self.rng = random.Random(f"{seed}:{panel.slug}:papers")
+        self.panel = panel
+        self.pages_per_meeting = pages_per_meeting
+        self.papers: list[Paper] = []
+        self.pages = 0
+        self.words = 0
+
+    def meeting(self, meeting: Meeting, items: list[AgendaItem]) -> None:
+        rng = self.rng
+        kinds = [(item, kind) for item in items if (kind := _paper_kind(item)) is not None]
+        weights = sum(self.WEIGHTS.get(kind, 0) for _, kind in kinds)
+        budget = self.pages_per_meeting * rng.uniform(0.6, 1.4)
+        issued = meeting.date_of_issue
+        accepted_at = datetime.combine(issued, time(9, 0), tzinfo=LONDON) if issued else None
+        for item, kind in kinds:
+            common = {"agenda_item": item, "accepted_at": accepted_at}
+            if kind == "exempt":
+                self._paper(
+                    item.title,
+                    rng.randint(3, 10),
+                    author=AUTHORS[0],
+                    exempt=True,
+                    exempt_paragraph=item.exempt_paragraph,
+                    exempt_reason=item.exempt_reason,
+                    released_at=item.released_at,
+                    order=1,
+                    **common,
+                )
+                continue
+            pages = max(2, round(budget * self.WEIGHTS[kind] / weights))
+            if kind == "work_programme":
+                self._paper(f"Work Programme {meeting.start.year}", pages, author="Scrutiny Officer", order=1, **common)
+                continue
+            author = AUTHORS[2] if kind == "precept" else rng.choice(AUTHORS)
+            appendix = round(pages * rng.uniform(0.2, 0.4)) if kind == "report" and rng.random() < 0.35 else 0
+            self._paper(item.title, pages - appendix, author=author, order=1, **common)
+            order = 2
+            if appendix:
+                topic = rng.choice(TOPICS)
+                self._paper(
+                    f"Appendix A: {topic[0].upper()}{topic[1:]} data", appendix, author=author, order=2, **common
+                )
+                order = 3
+            if rng.random() < 0.03:
+                paragraph, reason = EXEMPT_APPENDIX
+                self._paper(
+                    f"Appendix {'ABC'[order - 1]}: commercially sensitive information (exempt)",
+                    rng.randint(2, 6),
+                    author=author,
+                    exempt=True,
+                    exempt_paragraph=paragraph,
+                    exempt_reason=reason,
+                    order=order,
+                    **common,
+                )
+
+    def _paper(self, title: str, pages: int, *, author: str, **fields) -> None:
+        rng = self.rng
+        words = pages * WORDS_PER_PAGE
+        topic = rng.choice(TOPICS)
+        recommendation = f"That the Panel notes the report and comments on {topic}."
+        summary, *rest = _prose(rng, words)
+        body, sections = [], rng.sample(SECTION_HEADINGS, min(len(SECTION_HEADINGS), max(1, len(rest) // 4)))
+        per_section = -(-len(rest) // len(sections))
+        for n, heading in enumerate(sections):
+            paragraphs = rest[n * per_section : (n + 1) * per_section]
+            if paragraphs:
+                body.append((heading, paragraphs))
+        markdown = "\n\n".join(f"## {heading}\n\n" + "\n\n".join(paragraphs) for heading, paragraphs in body)
+        # What `documents.text.paper_text` makes of these sections: rendered Markdown as plain words.
+        plain = " ".join(f"{heading} " + " ".join(paragraphs) for heading, paragraphs in body)
+        text = "\n\n".join(part for part in (title, author, recommendation, summary, plain) if part)
+        status = PaperStatus.ACCEPTED if fields.get("accepted_at") else PaperStatus.SUBMITTED
+        self.papers.append(
+            Paper(
+                title=title,
+                author=author,
+                source=PaperSource.WRITTEN,
+                status=status,
+                recommendation=recommendation,
+                summary=summary,
+                body=markdown,
+                page_count=pages,
+                text=text,
+                **fields,
+            )
+        )
+        self.pages += pages
+        self.words += words
+
+    def write(self) -> None:
+        # About 100 kB of text a paper, twice (sections and search text): small batches keep statements sane.
+        Paper.objects.bulk_create(self.papers, batch_size=50)
+
+
+def _panel_papers(panel: Panel, meetings, items, *, seed, pages_per_meeting: int) -> _PaperWriter:
+    by_meeting: dict[int, list[AgendaItem]] = {}
+    for item in items:
+        by_meeting.setdefault(id(item.meeting), []).append(item)
+    writer = _PaperWriter(panel=panel, seed=seed, pages_per_meeting=pages_per_meeting)
+    for meeting in sorted(meetings, key=lambda m: m.start):
+        writer.meeting(meeting, sorted(by_meeting.get(id(meeting), []), key=lambda i: i.order))
+    return writer
+
+
+GENERATED_SLUG = re.compile(r"^[a-z0-9-]+-pcp(-\d+)?$")
+
+
+def national_papers_add(
+    *,
+    seed: int | str = 2012,
+    pages_per_meeting: int = PAGES_PER_MEETING,
+    progress: Callable[[int, int, str, bool], None] | None = None,
+) -> NationalSummary:
+    """Add the papers to generated panels already in the database that have none (an instance generated
+    without `papers=True`). They come out as `generate_national_instance(papers=True)` would have made them
+    with the same seed. Panels that have papers are skipped; each panel is written in its own transaction."""
+    started = clock.monotonic()
+    summary = NationalSummary()
+    panels = [p for p in Panel.objects.order_by("id") if GENERATED_SLUG.match(p.slug)]
+    with_papers = set(
+        Paper.objects.filter(agenda_item__meeting__panel__in=panels)
+        .values_list("agenda_item__meeting__panel_id", flat=True)
+        .distinct()
+    )
+    for index, panel in enumerate(panels, start=1):
+        skipped = panel.pk in with_papers
+        if skipped:
+            summary.skipped.append(panel.slug)
+        else:
+            meetings = {m.pk: m for m in Meeting.objects.filter(panel=panel)}
+            items = list(AgendaItem.objects.filter(meeting__panel=panel))
+            for item in items:
+                item.meeting = meetings[item.meeting_id]
+            writer = _panel_papers(panel, meetings.values(), items, seed=seed, pages_per_meeting=pages_per_meeting)
+            with transaction.atomic():
+                writer.write()
+            summary.papers += len(writer.papers)
+            summary.paper_pages += writer.pages
+            summary.paper_words += writer.words
+        if progress is not None:
+            progress(index, len(panels), panel.name, skipped)
     summary.seconds = clock.monotonic() - started
     return summary
