@@ -18,6 +18,8 @@ def test_home_links_every_staff_area_of_the_panel(rung):
         "work_programme:staff_recommendation_list",
         "work_programme:staff_work_programme",
         "work_programme:staff_task_group_list",
+        "work_programme:staff_precept_list",
+        "work_programme:staff_hearing_list",
         "performance:staff_home",
     ):
         assert f'href="{reverse(name, args=[slug])}"' in html, name
