@@ -35,3 +35,11 @@ class BuildStatus(models.TextChoices):
     RUNNING = "running", _("Building")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
+
+
+class TextStatus(models.TextChoices):
+    """Where a file's text extraction (and OCR of a scan) stands: it runs as a job after the upload."""
+
+    PENDING = "pending", _("Text being extracted")
+    DONE = "done", _("Text extracted")
+    FAILED = "failed", _("Text extraction failed")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from scrutiny.core.models import TimeStampedModel, TombstoneModel
 from scrutiny.meetings.choices import ExemptParagraph
 
-from .choices import BuildStatus, FileRole, PackKind, PaperSource, PaperStatus
+from .choices import BuildStatus, FileRole, PackKind, PaperSource, PaperStatus, TextStatus
 
 
 class Paper(TombstoneModel):
@@ -88,7 +88,11 @@ def paper_file_path(instance, filename):
 
 
 class PaperFile(TimeStampedModel):
-    """A file of a paper: the uploaded report (PDF, or Word converted) or an appendix."""
+    """A file of a paper: the uploaded report (PDF, or Word converted) or an appendix.
+
+    A PDF's text (and the OCR of a scan) is extracted by a job after the upload (`text_status`): until it is
+    done `text` is empty and `has_text_layer` is not yet known; a failure is kept with its message.
+    """
 
     paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="files")
     role = models.CharField(max_length=10, choices=FileRole.choices, default=FileRole.MAIN)
@@ -102,6 +106,8 @@ class PaperFile(TimeStampedModel):
     page_count = models.PositiveIntegerField(null=True, blank=True)
     text = models.TextField(blank=True)
     has_text_layer = models.BooleanField(default=True)
+    text_status = models.CharField(max_length=8, choices=TextStatus.choices, default=TextStatus.DONE)
+    text_error = models.TextField(blank=True, help_text="Why the text could not be extracted, when it failed.")
     warnings = models.JSONField(default=list, blank=True)
 
     class Meta:
@@ -144,12 +150,16 @@ class Publication(TimeStampedModel):
     """What was published, when and by whom: the agenda's first issue, then any supplementary issue.
 
     Kept for good: a published pack is never rewritten; a late or changed paper goes out in a new
-    publication with its own pack.
+    publication with its own pack. `published_at` is when the officer pressed the button; `date_of_issue` is
+    the day the issue is dated (the meeting's date of issue for the first), which its front sheet prints.
     """
 
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="publications")
     supplementary = models.BooleanField(default=False)
     published_at = models.DateTimeField()
+    date_of_issue = models.DateField(
+        null=True, blank=True, help_text="The date of issue printed on its front sheet (the day it was published)."
+    )
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="publications"
     )

@@ -33,14 +33,16 @@ from weasyprint import HTML
 
 from scrutiny.core.services import object_save
 from scrutiny.meetings.checks import meeting_compliance
+from scrutiny.meetings.rules import LONDON
 from scrutiny.meetings.selectors import meeting_get_for_public
 from scrutiny.meetings.services import agenda_item_update
 from scrutiny.members.choices import Office
 from scrutiny.members.selectors import memberships_current_on
 
-from .choices import PackKind, PaperStatus
+from .choices import PackKind, PaperStatus, TextStatus
 from .markdown import render_markdown
 from .models import PackBuild, Paper, PaperFile, Publication
+from .text import pdf_text
 
 Progress = Callable[[int, str], None]
 
@@ -214,6 +216,17 @@ def _paper_sections(paper: Paper) -> list[dict]:
     return sections
 
 
+def _file_text(paper_file: PaperFile, reader: PdfReader) -> str:
+    """The file's text for the accessible version. The PDF pages themselves never depend on it; while the job
+    is still extracting it (or after it failed) the text layer is read here, quickly and without OCR."""
+    if paper_file.text_status == TextStatus.DONE:
+        return paper_file.text
+    try:
+        return pdf_text(reader).text
+    except Exception:  # the pages still go in the pack; only the accessible text is missing
+        return ""
+
+
 def _paper_blocks(paper: Paper, readers: dict[int, PdfReader]) -> dict:
     """A paper as the templates need it: its written sections and its PDF files with their page counts."""
     files = []
@@ -223,7 +236,7 @@ def _paper_blocks(paper: Paper, readers: dict[int, PdfReader]) -> dict:
                 {
                     "file": paper_file,
                     "title": str(paper_file),
-                    "text": paper_file.text,
+                    "text": _file_text(paper_file, readers[paper_file.pk]),
                     "placeholders": [f"file-{paper_file.pk}-{n}" for n in range(len(readers[paper_file.pk].pages))],
                 }
             )
@@ -486,7 +499,9 @@ def build_supplementary_pack(
     item_ids = {paper.agenda_item_id for paper in papers}
     items = [item for item in meeting.agenda_items.live().order_by("order", "id") if item.pk in item_ids]
     number = supplement_number(publication)
-    issued = timezone.localtime(publication.published_at)
+    # Dated as agenda_publish recorded it (the day given, for a publication recorded after the event); an
+    # older record without a date of issue is dated by the day, in London, it was published.
+    issued = publication.date_of_issue or timezone.localtime(publication.published_at, LONDON).date()
 
     def make_context(ranges, paper_ranges):
         context = _context(meeting, PackKind.SUPPLEMENTARY, items, papers, ranges)
@@ -510,7 +525,7 @@ def build_supplementary_pack(
                 "kind_label": f"{PackKind.SUPPLEMENTARY.label} {number}",
                 "front_template": "documents/pack/_supplementary_front_content.html",
                 "front_bookmark": f"Supplementary agenda {number}",
-                "date_of_issue": _day_label(issued.date()),
+                "date_of_issue": _day_label(issued),
                 "agenda_issued": _day_label(meeting.date_of_issue) if meeting.date_of_issue else "",
             }
         )

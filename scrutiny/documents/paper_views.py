@@ -21,7 +21,7 @@ from scrutiny.core.models import AuditEvent
 from scrutiny.meetings.models import AgendaItem
 
 from . import services
-from .choices import PaperStatus
+from .choices import PaperStatus, TextStatus
 from .forms import PaperFileAddForm, PaperForm, PaperUploadForm
 from .markdown import render_markdown
 from .models import Paper, PaperFile
@@ -149,6 +149,7 @@ def paper_detail(request, pk):
             if getattr(paper, name).strip()
         ],
         "files": files,
+        "text_pending": any(paper_file.text_status == TextStatus.PENDING for paper_file in files),
         "versions": versions,
         "is_latest": versions[-1].pk == paper.pk,
         "history": _history(paper, files),
@@ -160,6 +161,14 @@ def paper_detail(request, pk):
         "show_submit": can_submit and not can_edit and paper.status in (PaperStatus.DRAFT, PaperStatus.RETURNED),
     }
     return render(request, "documents/papers/detail.html", context)
+
+
+def _uploaded_message(title: str, checked) -> str:
+    """What the uploader is told: the paper or appendix is stored, and a PDF's text is on its way."""
+    message = _("The paper “%(title)s” is uploaded.") % {"title": title} if title else _("The appendix is added.")
+    if checked.text_pending:
+        message = f"{message} {_('Its text is being extracted: this page shows when it is done.')}"
+    return message
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -180,7 +189,7 @@ def paper_upload(request, item_id):
         except ValidationError as error:
             _add_errors(form, error, "file")
         else:
-            messages.success(request, _("The paper “%(title)s” is uploaded.") % {"title": paper.title})
+            messages.success(request, _uploaded_message(paper.title, form.cleaned_data["file"]))
             return redirect("papers:paper_detail", pk=paper.pk)
     context = {
         "form": form,
@@ -265,7 +274,7 @@ def paper_file_add(request, pk):
         except ValidationError as error:
             _add_errors(form, error, "file")
         else:
-            messages.success(request, _("The appendix is added."))
+            messages.success(request, _uploaded_message("", form.cleaned_data["file"]))
             return redirect("papers:paper_detail", pk=paper.pk)
     context = {
         "form": form,
@@ -288,6 +297,22 @@ def paper_file_download(request, pk, file_id):
         as_attachment=paper_file.content_type != "application/pdf",
         filename=paper_file.original_name,
     )
+
+
+@require_POST
+@staff_required
+def paper_file_text_extract(request, pk, file_id):
+    """Extract a file's text again after the job failed (the officer's button beside the failure)."""
+    paper = _paper_or_404(request, pk)
+    _require(can_edit_panel(request.user, paper.agenda_item.meeting.panel_id))
+    paper_file = get_object_or_404(PaperFile, pk=file_id, paper=paper)
+    try:
+        services.paper_file_text_extract_request(acting_user=request.user, paper_file=paper_file)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The text of “%(name)s” is being extracted again.") % {"name": paper_file})
+    return redirect("papers:paper_detail", pk=paper.pk)
 
 
 def _action(request, pk, *, service, allowed, success: str):

@@ -13,6 +13,11 @@ urlpatterns = [
     path("<int:pk>/edit/", paper_views.paper_update, name="paper_update"),
     path("<int:pk>/files/add/", paper_views.paper_file_add, name="paper_file_add"),
     path("<int:pk>/files/<int:file_id>/", paper_views.paper_file_download, name="paper_file_download"),
+    path(
+        "<int:pk>/files/<int:file_id>/extract-text/",
+        paper_views.paper_file_text_extract,
+        name="paper_file_text_extract",
+    ),
     path("<int:pk>/submit/", paper_views.paper_submit, name="paper_submit"),
     path("<int:pk>/accept/", paper_views.paper_accept, name="paper_accept"),
     path("<int:pk>/return/", paper_views.paper_return, name="paper_return"),

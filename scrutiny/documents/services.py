@@ -4,7 +4,14 @@ The PCC's office submits papers and the scrutiny officer accepts or returns them
 or uploads start accepted. Once a paper has gone out in a publication it is never rewritten: a change is a
 new version that supersedes it, listed beside the old one. Every write keeps `Paper.text` (sections and the
 files' text) current for search, and touches the meeting, so that its `modified` time moves.
+
+An uploaded PDF is stored as soon as it passes the checks; its text (and the OCR of a scan) is extracted by a
+job queued on commit (`paper_file_text_extract`), which then brings the paper's search text and warnings up
+to date, so that a long scan never holds up the upload.
 """
+
+import hashlib
+import logging
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -18,10 +25,12 @@ from scrutiny.core.cache import panel_pages_invalidate
 from scrutiny.core.models import AuditEvent
 from scrutiny.core.services import audit_record, object_save, object_tombstone, touch
 
-from .choices import BuildStatus, FileRole, PackKind, PaperSource, PaperStatus
+from .choices import BuildStatus, FileRole, PackKind, PaperSource, PaperStatus, TextStatus
 from .models import PackBuild, Paper, PaperFile, Publication
-from .text import SECTION_FIELDS, paper_text
-from .uploads import DOCX, CheckedUpload, upload_check
+from .text import SECTION_FIELDS, paper_text, pdf_extract
+from .uploads import DOCX, PDF, CheckedUpload, upload_check
+
+logger = logging.getLogger(__name__)
 
 # What a paper's author may set; the workflow fields (status, who submitted or accepted) are the services' own.
 EDITABLE_FIELDS = {"title", "author", "contact_points", "order", *SECTION_FIELDS}
@@ -158,12 +167,16 @@ def paper_new_version(*, acting_user, paper: Paper, **fields) -> Paper:
                         "page_count",
                         "text",
                         "has_text_layer",
+                        "text_status",
+                        "text_error",
                         "warnings",
                     )
                 },
             )
             copy.file.name = old_file.file.name
             _paper_file_save(paper_file=copy, acting_user=acting_user, verb="paper_new_version")
+            if copy.text_status == TextStatus.PENDING:  # the old file's job writes to the old file only
+                _text_extract_queue(copy, acting_user)
     return new
 
 
@@ -193,10 +206,23 @@ def _store_file(*, acting_user, paper: Paper, checked: CheckedUpload, role: str,
         page_count=checked.page_count,
         text=checked.text,
         has_text_layer=checked.has_text_layer,
+        text_status=TextStatus.PENDING if checked.text_pending else TextStatus.DONE,
         warnings=list(checked.warnings),
     )
     paper_file.file.save(checked.original_name, ContentFile(checked.content), save=False)
-    return _paper_file_save(paper_file=paper_file, acting_user=acting_user, verb="paper_file_add")
+    paper_file = _paper_file_save(paper_file=paper_file, acting_user=acting_user, verb="paper_file_add")
+    if checked.text_pending:
+        _text_extract_queue(paper_file, acting_user)
+    return paper_file
+
+
+def _text_extract_queue(paper_file: PaperFile, acting_user) -> None:
+    """Queue the extraction of the file's text once the file is committed (the job reads it from storage)."""
+    from .tasks import paper_file_text_extract_run  # the job calls back into this module
+
+    file_id = paper_file.pk
+    user_id = acting_user.pk if getattr(acting_user, "is_authenticated", False) else None
+    transaction.on_commit(lambda: paper_file_text_extract_run.enqueue(file_id, acting_user_id=user_id))
 
 
 def _checked(uploaded) -> CheckedUpload:
@@ -245,6 +271,91 @@ def paper_file_add(*, acting_user, paper: Paper, uploaded, title: str = "", role
                 paper.warnings = [*paper.warnings, warning]
         _save(paper, acting_user=acting_user, verb="paper_file_add")
     return paper_file
+
+
+def _text_failed_message(error: Exception) -> str:
+    return _(
+        "The text of this PDF could not be extracted (%(error)s), so the paper cannot be searched by it and its "
+        "accessible version lacks it. The file is kept as uploaded: try again, or ask the author for a new copy."
+    ) % {"error": f"{type(error).__name__}: {error}"[:200]}
+
+
+def _paper_file_locked(paper_file: PaperFile) -> PaperFile:
+    return PaperFile.objects.select_for_update().select_related("paper__agenda_item__meeting").get(pk=paper_file.pk)
+
+
+def paper_file_text_extract_request(*, acting_user, paper_file: PaperFile) -> PaperFile:
+    """Extract a PDF's text again (after a failure): the file is marked pending and the job queued on commit."""
+    if paper_file.content_type != PDF:
+        raise ValidationError(_("Only a PDF's text is extracted by a job."), code="not_pdf")
+    with transaction.atomic():
+        current = _paper_file_locked(paper_file)
+        if current.text_status == TextStatus.PENDING:
+            raise ValidationError(_("The text of this file is already being extracted."), code="pending")
+        current.text_status = TextStatus.PENDING
+        current.text_error = ""
+        _paper_file_save(paper_file=current, acting_user=acting_user, verb="paper_file_text_extract_request")
+        _text_extract_queue(current, acting_user)
+    return current
+
+
+def paper_file_text_extract(*, acting_user, paper_file: PaperFile) -> PaperFile:
+    """The job's work: a stored PDF's text, recognised (OCR) when it is a scan and the server can.
+
+    The slow part runs outside any transaction; then the file takes its text (and the recognised copy of a
+    scan, stored under a new name: a stored file is never rewritten) and the paper its search text and
+    warnings, in one audited transaction; the search index follows on commit. A failure is recorded on the
+    file with its message, and the file stays as uploaded.
+    """
+    if paper_file.text_status != TextStatus.PENDING:
+        return paper_file  # done already (a job run twice), or failed and not asked for again
+    try:
+        with paper_file.file.open("rb") as handle:
+            content = handle.read()
+        extracted = pdf_extract(content)
+    except Exception as error:  # pypdf raises many kinds of error on a page it cannot read
+        logger.exception("Text extraction of paper file %s failed", paper_file.pk)
+        return _text_extract_failed(paper_file, acting_user=acting_user, error=error)
+    try:
+        return _text_extract_record(paper_file, acting_user=acting_user, extracted=extracted)
+    except Exception as error:  # never leave the file "being extracted" for good
+        logger.exception("Recording the text of paper file %s failed", paper_file.pk)
+        return _text_extract_failed(paper_file, acting_user=acting_user, error=error)
+
+
+def _text_extract_record(paper_file: PaperFile, *, acting_user, extracted) -> PaperFile:
+    with transaction.atomic():
+        current = _paper_file_locked(paper_file)
+        if current.text_status != TextStatus.PENDING:  # another worker got there first
+            return current
+        if extracted.ocr_content is not None:
+            current.file.save(current.original_name, ContentFile(extracted.ocr_content), save=False)
+            current.size = len(extracted.ocr_content)
+            current.sha256 = hashlib.sha256(extracted.ocr_content).hexdigest()
+        current.page_count = extracted.page_count
+        current.text = extracted.text
+        current.has_text_layer = extracted.has_text_layer
+        current.warnings = [*current.warnings, *(w for w in extracted.warnings if w not in current.warnings)]
+        current.text_status = TextStatus.DONE
+        current.text_error = ""
+        _paper_file_save(paper_file=current, acting_user=acting_user, verb="paper_file_text_extract")
+        # The paper read fresh and locked: the job runs beside the officer's edits, which it must not undo.
+        paper = Paper.objects.select_for_update().select_related("agenda_item__meeting").get(pk=current.paper_id)
+        for warning in extracted.warnings:
+            if warning not in paper.warnings:
+                paper.warnings = [*paper.warnings, warning]
+        _save(paper, acting_user=acting_user, verb="paper_file_text_extract")  # search text, reindexed on commit
+    return current
+
+
+def _text_extract_failed(paper_file: PaperFile, *, acting_user, error: Exception) -> PaperFile:
+    with transaction.atomic():
+        current = _paper_file_locked(paper_file)
+        if current.text_status != TextStatus.PENDING:
+            return current
+        current.text_status = TextStatus.FAILED
+        current.text_error = _text_failed_message(error)
+        return _paper_file_save(paper_file=current, acting_user=acting_user, verb="paper_file_text_extract")
 
 
 def paper_submit(*, acting_user, paper: Paper) -> Paper:

@@ -1,7 +1,9 @@
-"""Background jobs of the documents app: building agenda packs, with a stored status and visible progress."""
+"""Background jobs of the documents app: building agenda packs, with a stored status and visible progress, and
+extracting an uploaded PDF's text (OCR for a scan), whose status is stored on the file."""
 
 import logging
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -11,9 +13,9 @@ from django_tasks import task
 from scrutiny.core.cache import panel_pages_invalidate
 
 from .choices import BuildStatus, PackKind
-from .models import PackBuild, Publication
+from .models import PackBuild, PaperFile, Publication
 from .packs import build_agenda_pack, build_supplementary_pack, pack_file_names, supplement_number
-from .services import publication_pack_link
+from .services import paper_file_text_extract, publication_pack_link
 
 logger = logging.getLogger(__name__)
 
@@ -88,3 +90,16 @@ def pack_build_run(build_id: int, publication_id: int | None = None) -> None:
         except ValidationError as error:  # the publication kept the pack it had: say so on the build
             message = f"Built {result.page_count} pages, not linked: {' '.join(error.messages)}"
             PackBuild.objects.filter(pk=build_id).update(message=message[:300])
+
+
+@task()
+def paper_file_text_extract_run(paper_file_id: int, acting_user_id: int | None = None) -> None:
+    """Extract the text of an uploaded PDF (`PaperFile.text_status` pending, then done or failed).
+
+    Audited as the user who uploaded it. A file deleted since (its paper removed) has nothing left to do.
+    """
+    paper_file = PaperFile.objects.select_related("paper__agenda_item__meeting").filter(pk=paper_file_id).first()
+    if paper_file is None:
+        return
+    acting_user = get_user_model().objects.filter(pk=acting_user_id).first() if acting_user_id else None
+    paper_file_text_extract(acting_user=acting_user, paper_file=paper_file)

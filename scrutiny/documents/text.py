@@ -1,6 +1,8 @@
 """Text out of papers and their files: for search, for the accessible version, and to tell a scan from a report.
 
-A PDF keeps its pages and gives up its text layer (pypdf); a Word document is converted with mammoth to
+A PDF keeps its pages and gives up its text layer (pypdf), or, for a scan, the text recognised by OCR where the
+server has `ocrmypdf` (`pdf_extract`: slow on a long scan, so it runs as a job after the upload, see
+`tasks.paper_file_text_extract_run`); a Word document is converted with mammoth to
 Markdown, so that it is shown and packed like a paper written in the application. `paper_text` joins a
 paper's sections and its files' text into the one field that search reads.
 """
@@ -36,6 +38,14 @@ SECTION_FIELDS = [
     "background_papers",
 ]
 OCR_TIMEOUT_SECONDS = 300
+NO_TEXT_WARNING = (
+    "This PDF has no text layer (it is probably a scan): it is neither searchable nor accessible. "
+    "Ask the author for a PDF made from the original document."
+)
+OCR_WARNING = (
+    "This PDF had no text layer (it is probably a scan). Its text was recognised automatically (OCR) and may "
+    "contain mistakes: ask the author for a PDF made from the original document."
+)
 
 
 @dataclass
@@ -44,6 +54,17 @@ class PdfText:
     text: str
     has_text_layer: bool
     ocr_content: bytes | None = None
+
+
+@dataclass
+class ExtractedPdf:
+    """What extraction learnt from a PDF: its text, and the recognised copy to keep when a scan was OCR'd."""
+
+    page_count: int
+    text: str
+    has_text_layer: bool
+    ocr_content: bytes | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -89,6 +110,31 @@ def pdf_ocr(content: bytes) -> PdfText | None:
             return None
     result.ocr_content = recognised
     return result
+
+
+def pdf_extract(content: bytes) -> ExtractedPdf:
+    """The text of a PDF that passed the upload checks; a scan is recognised (OCR) where the server can.
+
+    Raises whatever pypdf raises when a page cannot be read: the caller records the failure.
+    """
+    extracted = pdf_text(pdf_reader(content))
+    warnings = []
+    ocr_content = None
+    if not extracted.has_text_layer:
+        recognised = pdf_ocr(content)
+        if recognised is not None and recognised.has_text_layer:
+            # The recognised copy is what is kept: it can at least be searched and read aloud.
+            extracted, ocr_content = recognised, recognised.ocr_content
+            warnings.append(OCR_WARNING)
+        else:
+            warnings.append(NO_TEXT_WARNING)
+    return ExtractedPdf(
+        page_count=extracted.page_count,
+        text=extracted.text,
+        has_text_layer=extracted.has_text_layer,
+        ocr_content=ocr_content,
+        warnings=warnings,
+    )
 
 
 def docx_convert(content: bytes) -> DocxText:

@@ -5,6 +5,11 @@ a Word document (judged by its content, never its name), a damaged or password-p
 document that is not a sound zip, would unpack to far more than it weighs (a "zip bomb"), or cannot be
 converted. A scanned PDF without a text layer is accepted with a warning: a panel must publish what it was
 sent, but such a paper is neither searchable nor accessible.
+
+Only the checks run here, in the request. A PDF's text, and the OCR of a scan, can take minutes on a long
+document: they run as a job once the file is stored (`text.pdf_extract`, `tasks.paper_file_text_extract_run`),
+so an accepted PDF comes back with `text_pending` set. A Word document is converted here, because a document
+that cannot be converted is refused.
 """
 
 import hashlib
@@ -17,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from .text import docx_convert, pdf_ocr, pdf_reader, pdf_text
+from .text import docx_convert, pdf_reader
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -28,14 +33,6 @@ MAX_COMPRESSION_RATIO = 100
 RATIO_CHECK_FROM_BYTES = 1024 * 1024
 # The PDF specification lets the header sit anywhere in the first kilobyte.
 PDF_HEADER_WINDOW = 1024
-NO_TEXT_WARNING = (
-    "This PDF has no text layer (it is probably a scan): it is neither searchable nor accessible. "
-    "Ask the author for a PDF made from the original document."
-)
-OCR_WARNING = (
-    "This PDF had no text layer (it is probably a scan). Its text was recognised automatically (OCR) and may "
-    "contain mistakes: ask the author for a PDF made from the original document."
-)
 
 
 @dataclass
@@ -50,6 +47,8 @@ class CheckedUpload:
     page_count: int | None = None
     text: str = ""
     has_text_layer: bool = True
+    # A PDF's text is extracted by a job after it is stored; until then `text` is empty.
+    text_pending: bool = False
     markdown: str = ""
     warnings: list[str] = field(default_factory=list)
 
@@ -93,42 +92,30 @@ def sniff_content_type(content: bytes) -> str | None:
 
 
 def _check_pdf(checked: CheckedUpload) -> None:
+    """Refuse a damaged, password-protected or empty PDF; its text is left to the extraction job."""
+    damaged = ValidationError(
+        _("The selected PDF is damaged and cannot be read. Save it again as a PDF and upload it."),
+        code="corrupt_pdf",
+    )
     try:
         reader = pdf_reader(checked.content)
         encrypted = reader.is_encrypted
     except Exception as error:  # pypdf raises many kinds of error on a damaged file
-        raise ValidationError(
-            _("The selected PDF is damaged and cannot be read. Save it again as a PDF and upload it."),
-            code="corrupt_pdf",
-        ) from error
+        raise damaged from error
     if encrypted:
         raise ValidationError(
             _("The selected PDF is protected with a password. Upload a copy without a password."),
             code="encrypted_pdf",
         )
     try:
-        extracted = pdf_text(reader)
+        # Walking the page tree is quick and finds a damaged file; reading every page's text is the job's.
+        page_count = len(reader.pages)
     except Exception as error:
-        raise ValidationError(
-            _("The selected PDF is damaged and cannot be read. Save it again as a PDF and upload it."),
-            code="corrupt_pdf",
-        ) from error
-    if extracted.page_count == 0:
+        raise damaged from error
+    if page_count == 0:
         raise ValidationError(_("The selected PDF has no pages."), code="corrupt_pdf")
-    if not extracted.has_text_layer:
-        recognised = pdf_ocr(checked.content)
-        if recognised is not None and recognised.has_text_layer:
-            # The recognised copy is what is kept: it can at least be searched and read aloud.
-            extracted = recognised
-            checked.content = recognised.ocr_content
-            checked.size = len(checked.content)
-            checked.sha256 = hashlib.sha256(checked.content).hexdigest()
-            checked.warnings.append(OCR_WARNING)
-        else:
-            checked.warnings.append(NO_TEXT_WARNING)
-    checked.page_count = extracted.page_count
-    checked.text = extracted.text
-    checked.has_text_layer = extracted.has_text_layer
+    checked.page_count = page_count
+    checked.text_pending = True
 
 
 def _check_docx(checked: CheckedUpload) -> None:

@@ -25,7 +25,13 @@ from scrutiny.members.services import person_create
 
 from .choices import AttendanceStatus, MeetingStatus, MinutesStatus
 from .models import AgendaItem, Meeting, MinuteItem, MinuteItemVersion
-from .rules import LONDON, clear_days_between, latest_publication_date, participation_deadline, required_clear_days
+from .rules import (
+    LONDON,
+    clear_days_between,
+    latest_publication_date,
+    meeting_participation_deadline,
+    required_clear_days,
+)
 from .services import (
     agenda_item_create,
     agenda_item_update,
@@ -117,7 +123,7 @@ def previous_meeting(meeting: Meeting) -> Meeting | None:
 
 def standard_items(meeting: Meeting) -> list[dict]:
     """The opening business of every ordinary meeting, worded as West Mercia prints it."""
-    deadline = participation_deadline(meeting_day(meeting))
+    deadline = meeting_participation_deadline(meeting)
     participation = _(
         "Members of the public may ask a question or make a statement about an item on this agenda. Write to or "
         "email the contact officer by %(time)s on %(day)s, saying what you want to raise."
@@ -259,6 +265,9 @@ def agenda_publish(*, acting_user, meeting: Meeting, urgency_reason: str = "", t
             meeting=meeting,
             supplementary=plan.supplementary,
             published_at=timezone.now(),
+            # The day the issue is dated, as the meeting's date of issue is for the first: `today` when given
+            # (an agenda recorded after the event), so a supplement's front sheet prints its own day of issue.
+            date_of_issue=plan.issue_date,
             published_by=acting_user if getattr(acting_user, "is_authenticated", False) else None,
             clear_days=plan.clear_days,
             required_clear_days=plan.required_clear_days,

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from scrutiny.accounts.tests.helpers import build_ladder, signed_in
 from scrutiny.core.models import AuditEvent
-from scrutiny.documents.choices import PaperStatus
+from scrutiny.documents.choices import PaperStatus, TextStatus
 from scrutiny.documents.models import Paper, PaperFile, Publication
 from scrutiny.documents.services import paper_create, paper_update, paper_upload
 from scrutiny.documents.tests.factories import (
@@ -18,7 +18,7 @@ from scrutiny.documents.tests.factories import (
     make_pdf,
     make_scanned_pdf,
 )
-from scrutiny.documents.uploads import NO_TEXT_WARNING
+from scrutiny.documents.text import NO_TEXT_WARNING
 from scrutiny.meetings.tests.factories import AgendaItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,20 +98,52 @@ class TestPaperDetail:
         assert url("paper_accept", pk=submitted.pk) in response.text
         assert url("paper_return", pk=submitted.pk) in response.text
 
-    def test_files_warnings_versions_and_history_are_shown(self, ladder, item, monkeypatch):
+    def test_files_warnings_versions_and_history_are_shown(
+        self, ladder, item, monkeypatch, django_capture_on_commit_callbacks
+    ):
+        """GIVEN a scan uploaded WHEN its page is shown before the extraction job has run THEN it says the text
+        is being extracted, and no scan warning yet; WHEN the job has run THEN the scan warning is shown."""
         monkeypatch.setattr("scrutiny.documents.text.shutil.which", lambda name: None)
-        paper = paper_upload(
-            acting_user=ladder.officer,
-            agenda_item=item,
-            uploaded=SimpleUploadedFile("scan.pdf", make_scanned_pdf()),
-            title="Scanned report",
-        )
+        with django_capture_on_commit_callbacks(execute=False) as queued:
+            paper = paper_upload(
+                acting_user=ladder.officer,
+                agenda_item=item,
+                uploaded=SimpleUploadedFile("scan.pdf", make_scanned_pdf()),
+                title="Scanned report",
+            )
+        pending = ladder.client("member").get(url("paper_detail", pk=paper.pk))
+        assert "Text being extracted" in pending.text
+        assert pending.context["text_pending"]
+        assert "neither searchable nor accessible" not in pending.text
+
+        for callback in queued:  # the job, as the worker would run it once the upload has committed
+            callback()
         response = ladder.client("member").get(url("paper_detail", pk=paper.pk))
         assert "scan.pdf" in response.text
+        assert "Text being extracted" not in response.text
         assert "neither searchable nor accessible" in response.text
         assert "Version 1 (this one)" in response.text
         assert "officer" in response.text  # who uploaded it, in the history
-        assert len(response.context["history"]) == 2
+        assert [row["event"].verb for row in response.context["history"]] == [
+            "paper_file_text_extract",  # the paper's warnings, then its file's text
+            "paper_file_text_extract",
+            "paper_file_add",
+            "paper_upload",
+        ]
+
+    def test_a_failed_extraction_is_shown_with_a_retry_for_the_officer(self, ladder, item):
+        paper = PaperFactory(agenda_item=item)
+        paper_file = PaperFileFactory(
+            paper=paper, text="", text_status=TextStatus.FAILED, text_error="The text of this PDF could not be read."
+        )
+        officer_page = ladder.client("officer").get(url("paper_detail", pk=paper.pk)).text
+        assert "Text extraction failed" in officer_page
+        assert "The text of this PDF could not be read." in officer_page
+        retry = url("paper_file_text_extract", pk=paper.pk, file_id=paper_file.pk)
+        assert retry in officer_page
+        member_page = ladder.client("member").get(url("paper_detail", pk=paper.pk)).text
+        assert "The text of this PDF could not be read." in member_page
+        assert retry not in member_page
 
     def test_the_history_names_the_fields_changed(self, ladder, item):
         paper = paper_create(acting_user=ladder.officer, agenda_item=item, title="Precept", summary="Draft")
@@ -194,8 +226,14 @@ class TestPaperUploadPage:
         assert paper.status == PaperStatus.SUBMITTED
         assert paper.submitted_by == ladder.pcc_office
 
-    def test_the_officers_upload_is_accepted(self, ladder, item):
-        ladder.client("officer").post(url("paper_upload", item_id=item.pk), {"title": "Report", "file": pdf_upload()})
+    def test_the_officers_upload_is_accepted(self, ladder, item, django_capture_on_commit_callbacks):
+        """GIVEN a PDF WHEN the officer uploads it THEN the request stores it and queues its text's extraction,
+        which fills the paper's search text once it has run."""
+        with django_capture_on_commit_callbacks(execute=True):
+            response = ladder.client("officer").post(
+                url("paper_upload", item_id=item.pk), {"title": "Report", "file": pdf_upload()}, follow=True
+            )
+            assert "Its text is being extracted" in response.text
         paper = Paper.objects.get()
         assert paper.status == PaperStatus.ACCEPTED
         assert "Police and Crime Plan performance report" in paper.text
@@ -379,6 +417,42 @@ class TestWorkflowButtons:
         )
         paper.refresh_from_db()
         assert paper.is_deleted
+
+
+class TestPaperFileTextExtract:
+    @pytest.fixture
+    def failed(self, paper):
+        return PaperFileFactory(
+            paper=paper, content=make_pdf("Scorecard of the plan"), text="", text_status=TextStatus.FAILED
+        )
+
+    def test_only_the_officer_asks_again(self, ladder, paper, failed):
+        address = url("paper_file_text_extract", pk=paper.pk, file_id=failed.pk)
+        assert ladder.client("anonymous").post(address).status_code == 302
+        assert ladder.client("member").post(address).status_code == 403
+        assert ladder.client("pcc_office").post(address).status_code == 403
+        assert ladder.client("other_officer").post(address).status_code == 404
+        assert ladder.client("officer").get(address).status_code == 405
+        failed.refresh_from_db()
+        assert failed.text_status == TextStatus.FAILED
+
+    def test_the_officer_has_the_text_extracted_again(self, ladder, paper, failed, django_capture_on_commit_callbacks):
+        address = url("paper_file_text_extract", pk=paper.pk, file_id=failed.pk)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = ladder.client("officer").post(address)
+        assert response.url == url("paper_detail", pk=paper.pk)
+        failed.refresh_from_db()
+        assert failed.text_status == TextStatus.DONE
+        assert "Scorecard of the plan" in failed.text
+        paper.refresh_from_db()
+        assert "Scorecard of the plan" in paper.text
+        assert AuditEvent.objects.filter(verb="paper_file_text_extract_request").count() == 1
+
+    def test_a_file_being_extracted_is_not_queued_twice(self, ladder, paper, failed):
+        PaperFile.objects.filter(pk=failed.pk).update(text_status=TextStatus.PENDING)
+        client = ladder.client("officer")
+        response = client.post(url("paper_file_text_extract", pk=paper.pk, file_id=failed.pk), follow=True)
+        assert "already being extracted" in response.text
 
 
 def test_the_scan_warning_names_the_problem():

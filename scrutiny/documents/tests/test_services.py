@@ -11,7 +11,7 @@ from django.utils import timezone
 from scrutiny.accounts.choices import Role
 from scrutiny.accounts.tests.factories import PanelRoleFactory
 from scrutiny.core.models import AuditEvent
-from scrutiny.documents.choices import FileRole, PaperSource, PaperStatus
+from scrutiny.documents.choices import FileRole, PaperSource, PaperStatus, TextStatus
 from scrutiny.documents.models import Paper, PaperFile, Publication
 from scrutiny.documents.services import (
     paper_accept,
@@ -26,7 +26,8 @@ from scrutiny.documents.services import (
     paper_upload,
 )
 from scrutiny.documents.tests.factories import PaperFactory, make_docx, make_pdf, make_scanned_pdf
-from scrutiny.documents.uploads import DOCX, NO_TEXT_WARNING, PDF
+from scrutiny.documents.text import NO_TEXT_WARNING
+from scrutiny.documents.uploads import DOCX, PDF
 from scrutiny.meetings.models import Meeting
 from scrutiny.meetings.tests.factories import AgendaItemFactory
 
@@ -105,15 +106,22 @@ class TestPaperCreate:
 
 
 class TestPaperUpload:
-    def test_a_pdf_becomes_a_paper_with_its_text(self, item, officer):
+    def test_a_pdf_becomes_a_paper_with_its_text(self, item, officer, django_capture_on_commit_callbacks):
+        """GIVEN a PDF WHEN it is uploaded THEN it is stored at once, its text pending; WHEN the job queued on
+        commit has run THEN the file and the paper have its text."""
         content = make_pdf("Victim services commissioning intentions")
-        paper = paper_upload(
-            acting_user=officer, agenda_item=item, uploaded=upload(content, "victims.pdf"), title="Victim services"
-        )
+        with django_capture_on_commit_callbacks(execute=True):
+            paper = paper_upload(
+                acting_user=officer, agenda_item=item, uploaded=upload(content, "victims.pdf"), title="Victim services"
+            )
+            assert paper.files.get().text_status == TextStatus.PENDING
+            assert "Victim services commissioning intentions" not in paper.text
+        paper.refresh_from_db()
         assert paper.source == PaperSource.UPLOADED
         assert paper.status == PaperStatus.ACCEPTED
         assert "Victim services commissioning intentions" in paper.text
         main = paper.files.get()
+        assert main.text_status == TextStatus.DONE
         assert main.role == FileRole.MAIN
         assert main.content_type == PDF
         assert main.original_name == "victims.pdf"
@@ -126,6 +134,7 @@ class TestPaperUpload:
             assert stored.read() == content
         assert events(paper, "paper_upload").count() == 1
         assert events(main, "paper_file_add").count() == 1
+        assert events(main, "paper_file_text_extract").get().actor == officer
 
     def test_a_word_document_is_converted_and_kept(self, item, officer):
         paper = paper_upload(
@@ -137,26 +146,31 @@ class TestPaperUpload:
         assert main.content_type == DOCX
         assert main.original_name == "precept.docx"
 
-    def test_a_scan_is_stored_with_a_warning(self, item, officer, monkeypatch):
+    def test_a_scan_is_stored_with_a_warning(self, item, officer, monkeypatch, django_capture_on_commit_callbacks):
         monkeypatch.setattr("scrutiny.documents.text.shutil.which", lambda name: None)
-        paper = paper_upload(
-            acting_user=officer, agenda_item=item, uploaded=upload(make_scanned_pdf(), "scan.pdf"), title="Scan"
-        )
+        with django_capture_on_commit_callbacks(execute=True):
+            paper = paper_upload(
+                acting_user=officer, agenda_item=item, uploaded=upload(make_scanned_pdf(), "scan.pdf"), title="Scan"
+            )
+        paper.refresh_from_db()
         main = paper.files.get()
+        assert main.text_status == TextStatus.DONE
         assert not main.has_text_layer
         assert main.warnings == [NO_TEXT_WARNING]
         assert paper.warnings == [NO_TEXT_WARNING]
 
-    def test_an_appendix_is_added_and_searchable(self, item, officer):
-        paper = paper_upload(
-            acting_user=officer, agenda_item=item, uploaded=upload(make_pdf("Main report"), "r.pdf"), title="Report"
-        )
-        appendix = paper_file_add(
-            acting_user=officer,
-            paper=paper,
-            uploaded=upload(make_pdf("Appendix scorecard figures"), "a.pdf"),
-            title="Appendix A",
-        )
+    def test_an_appendix_is_added_and_searchable(self, item, officer, django_capture_on_commit_callbacks):
+        with django_capture_on_commit_callbacks(execute=True):
+            paper = paper_upload(
+                acting_user=officer, agenda_item=item, uploaded=upload(make_pdf("Main report"), "r.pdf"), title="Report"
+            )
+            paper.refresh_from_db()
+            appendix = paper_file_add(
+                acting_user=officer,
+                paper=paper,
+                uploaded=upload(make_pdf("Appendix scorecard figures"), "a.pdf"),
+                title="Appendix A",
+            )
         assert appendix.role == FileRole.APPENDIX
         assert appendix.order == 2
         paper.refresh_from_db()
@@ -206,12 +220,16 @@ class TestVersions:
         assert "Old summary" not in paper.text
         assert events(paper, "paper_update").get().changes["summary"] == ["Old summary", "New summary"]
 
-    def test_a_published_paper_cannot_be_edited_but_gets_a_new_version(self, item, officer):
+    def test_a_published_paper_cannot_be_edited_but_gets_a_new_version(
+        self, item, officer, django_capture_on_commit_callbacks
+    ):
         """GIVEN a published paper with a file WHEN it is changed THEN the change is refused, pointing to a
         new version; the new version copies it, with its file, and supersedes it; the old one is unchanged."""
-        paper = paper_upload(
-            acting_user=officer, agenda_item=item, uploaded=upload(make_pdf("Original"), "r.pdf"), title="Precept"
-        )
+        with django_capture_on_commit_callbacks(execute=True):
+            paper = paper_upload(
+                acting_user=officer, agenda_item=item, uploaded=upload(make_pdf("Original"), "r.pdf"), title="Precept"
+            )
+        paper.refresh_from_db()
         publish(paper)
         with pytest.raises(ValidationError) as raised:
             paper_update(acting_user=officer, paper=paper, summary="Corrected")

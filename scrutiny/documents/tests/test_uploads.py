@@ -21,15 +21,8 @@ from scrutiny.documents.tests.factories import (
     make_pdf,
     make_scanned_pdf,
 )
-from scrutiny.documents.uploads import (
-    DOCX,
-    NO_TEXT_WARNING,
-    OCR_WARNING,
-    PDF,
-    max_upload_bytes,
-    sniff_content_type,
-    upload_check,
-)
+from scrutiny.documents.text import NO_TEXT_WARNING, OCR_WARNING, pdf_extract
+from scrutiny.documents.uploads import DOCX, PDF, max_upload_bytes, sniff_content_type, upload_check
 from scrutiny.meetings.models import Meeting
 from scrutiny.meetings.tests.factories import AgendaItemFactory
 
@@ -92,13 +85,16 @@ class TestUploadCheck:
             upload_check(make())
         assert words in " ".join(raised.value.messages)
 
-    def test_a_real_pdf_gives_its_pages_and_text(self):
+    def test_a_real_pdf_is_checked_and_its_text_left_to_the_job(self):
+        """The upload request only checks a PDF (and counts its pages): its text is the extraction job's."""
         content = make_pdf("Victim services commissioning")
-        checked = upload_check(upload(content))
+        with mock.patch("scrutiny.documents.text.pdf_ocr") as ocr:
+            checked = upload_check(upload(content))
+        ocr.assert_not_called()
         assert checked.content_type == PDF
         assert checked.page_count == 1
-        assert "Victim services commissioning" in checked.text
-        assert checked.has_text_layer
+        assert checked.text_pending
+        assert checked.text == ""
         assert checked.warnings == []
         assert checked.size == len(content)
         assert checked.sha256 == hashlib.sha256(content).hexdigest()
@@ -109,16 +105,34 @@ class TestUploadCheck:
         checked = upload_check(upload(make_pdf(), "precept.docx"))
         assert checked.content_type == PDF
 
-    def test_a_scan_is_accepted_with_a_warning(self, monkeypatch):
+    def test_a_scan_is_accepted_without_waiting_for_ocr(self, monkeypatch):
+        monkeypatch.setattr("scrutiny.documents.text.shutil.which", lambda name: "/usr/bin/ocrmypdf")
+        with mock.patch("scrutiny.documents.text.subprocess.run") as run:
+            checked = upload_check(upload(make_scanned_pdf()))
+        run.assert_not_called()
+        assert checked.text_pending
+        assert checked.page_count == 1
+
+
+class TestPdfExtract:
+    def test_a_real_pdf_gives_its_pages_and_text(self):
+        extracted = pdf_extract(make_pdf("Victim services commissioning"))
+        assert extracted.page_count == 1
+        assert "Victim services commissioning" in extracted.text
+        assert extracted.has_text_layer
+        assert extracted.ocr_content is None
+        assert extracted.warnings == []
+
+    def test_a_scan_has_a_warning(self, monkeypatch):
         monkeypatch.setattr("scrutiny.documents.text.shutil.which", lambda name: None)
-        checked = upload_check(upload(make_scanned_pdf()))
-        assert not checked.has_text_layer
-        assert checked.text == ""
-        assert checked.warnings == [NO_TEXT_WARNING]
+        extracted = pdf_extract(make_scanned_pdf())
+        assert not extracted.has_text_layer
+        assert extracted.text == ""
+        assert extracted.warnings == [NO_TEXT_WARNING]
         assert "neither searchable nor accessible" in NO_TEXT_WARNING
 
     def test_a_scan_is_recognised_where_ocrmypdf_is_installed(self, monkeypatch):
-        """GIVEN a server with ocrmypdf WHEN a scan is uploaded THEN the recognised copy and its text are kept."""
+        """GIVEN a server with ocrmypdf WHEN a scan is extracted THEN the recognised copy and its text are kept."""
         recognised = make_pdf("Recognised text of the scan")
 
         def fake_run(command, **kwargs):
@@ -127,20 +141,21 @@ class TestUploadCheck:
 
         monkeypatch.setattr("scrutiny.documents.text.shutil.which", lambda name: "/usr/bin/ocrmypdf")
         with mock.patch("scrutiny.documents.text.subprocess.run", side_effect=fake_run) as run:
-            checked = upload_check(upload(make_scanned_pdf()))
+            extracted = pdf_extract(make_scanned_pdf())
         assert run.call_args.args[0][0] == "/usr/bin/ocrmypdf"
-        assert "Recognised text of the scan" in checked.text
-        assert checked.content == recognised
-        assert checked.warnings == [OCR_WARNING]
+        assert "Recognised text of the scan" in extracted.text
+        assert extracted.ocr_content == recognised
+        assert extracted.warnings == [OCR_WARNING]
 
     def test_a_failed_ocr_keeps_the_scan(self, monkeypatch):
         monkeypatch.setattr("scrutiny.documents.text.shutil.which", lambda name: "/usr/bin/ocrmypdf")
-        scan = make_scanned_pdf()
         with mock.patch("scrutiny.documents.text.subprocess.run", side_effect=OSError("no tesseract")):
-            checked = upload_check(upload(scan))
-        assert checked.content == scan
-        assert checked.warnings == [NO_TEXT_WARNING]
+            extracted = pdf_extract(make_scanned_pdf())
+        assert extracted.ocr_content is None
+        assert extracted.warnings == [NO_TEXT_WARNING]
 
+
+class TestUploadCheckWordAndLimits:
     def test_a_word_document_is_converted_to_markdown(self):
         checked = upload_check(upload(make_docx(), "precept.docx"))
         assert checked.content_type == DOCX
