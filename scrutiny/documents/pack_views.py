@@ -5,7 +5,7 @@ restricted pack (exempt papers) goes only to members and officers. Another panel
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from scrutiny.meetings.models import Meeting
 
 from .choices import BuildStatus, PackKind
 from .models import PackBuild, Publication
-from .packs import pack_build_request
+from .packs import first_publication, pack_build_request
 
 BUILDABLE = [PackKind.PUBLIC, PackKind.RESTRICTED, PackKind.LARGE_PRINT, PackKind.MINUTES]
 RESTRICTED_ROLES = {Role.SCRUTINY_OFFICER, Role.PANEL_MEMBER}
@@ -61,6 +61,9 @@ def meeting_packs(request, panel_slug, meeting_slug):
     builds = meeting.pack_builds.select_related("requested_by").order_by("-created", "-id")
     if not can_read_restricted(request.user, meeting.panel_id):
         builds = builds.exclude(kind=PackKind.RESTRICTED)
+    published = first_publication(meeting)
+    # Once the agenda is published its pack is the publication's own, never rebuilt (see pack_build_request).
+    kinds = [kind for kind in BUILDABLE if not (published and kind == PackKind.PUBLIC)]
     return render(
         request,
         "documents/pack/meeting_packs.html",
@@ -69,7 +72,8 @@ def meeting_packs(request, panel_slug, meeting_slug):
             "meeting": meeting,
             "builds": list(builds[:20]),
             "can_edit": can_edit_panel(request.user, meeting.panel),
-            "kinds": [(kind.value, kind.label) for kind in BUILDABLE],
+            "kinds": [(kind.value, kind.label) for kind in kinds],
+            "published": published,
         },
     )
 
@@ -77,7 +81,9 @@ def meeting_packs(request, panel_slug, meeting_slug):
 @require_POST
 @staff_required
 def pack_build_create(request, panel_slug, meeting_slug):
-    """Queue a build (officers only) and show its progress."""
+    """Queue a build (officers only) and show its progress. Once the agenda is published the public pack is
+    refused (the published pack and its page ranges stand; a changed paper goes out as a supplementary agenda):
+    the restricted, large-print and minutes packs are still built."""
     meeting = _meeting_or_404(request, panel_slug, meeting_slug)
     if not can_edit_panel(request.user, meeting.panel):
         raise PermissionDenied
@@ -85,7 +91,11 @@ def pack_build_create(request, panel_slug, meeting_slug):
     if kind not in BUILDABLE:
         messages.error(request, _("Choose which pack to build."))
         return redirect("packs:meeting_packs", panel_slug=meeting.panel.slug, meeting_slug=meeting.slug)
-    build = pack_build_request(meeting=meeting, kind=kind, acting_user=request.user)
+    try:
+        build = pack_build_request(meeting=meeting, kind=kind, acting_user=request.user)
+    except ValidationError as error:  # the public pack once the agenda is published
+        messages.error(request, " ".join(error.messages))
+        return redirect("packs:meeting_packs", panel_slug=meeting.panel.slug, meeting_slug=meeting.slug)
     return redirect("packs:pack_build_detail", build_id=build.pk)
 
 

@@ -24,10 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 
@@ -39,7 +41,7 @@ from scrutiny.meetings.services import agenda_item_update
 from scrutiny.members.choices import Office
 from scrutiny.members.selectors import memberships_current_on
 
-from .choices import PackKind, PaperStatus, TextStatus
+from .choices import BuildStatus, PackKind, PaperStatus, TextStatus
 from .markdown import render_markdown
 from .models import PackBuild, Paper, PaperFile, Publication
 from .text import pdf_text
@@ -402,10 +404,36 @@ def _assemble(
         html=html,
         page_count=len(writer.pages),
         ranges=ranges,
-        outline=[(title, page) for title, page, _ in entries],
+        outline=[(title, page) for title, page, _children in entries],
         paper_ranges=paper_ranges,
         paper_page_counts=page_counts,
     )
+
+
+def first_publication(meeting) -> Publication | None:
+    """The agenda's first publication (its pack is the agenda pack the public reads), if it was published."""
+    return (
+        Publication.objects.filter(meeting=meeting, supplementary=False)
+        .select_related("pack")
+        .order_by("published_at", "id")
+        .first()
+    )
+
+
+def agenda_ranges_fixed(meeting, publication: Publication | None = None) -> bool:
+    """Whether the agenda's page ranges are fixed, so that a public build must not write its own.
+
+    Before the agenda is published every public build writes them. Once it is published they are the ranges of
+    the first publication's pack, which the public downloads (`pack_views.public_pack_download`): only the
+    build made for that publication (`publication`) writes them, and only until its pack is done; any other
+    build, even one queued before the agenda was published, leaves them as published.
+    """
+    first = first_publication(meeting)
+    if first is None:
+        return False
+    if publication is None or publication.pk != first.pk:
+        return True
+    return first.pack is not None and first.pack.status == BuildStatus.DONE
 
 
 def build_agenda_pack(
@@ -415,13 +443,16 @@ def build_agenda_pack(
     acting_user=None,
     write_back=None,
     paper_ids: set[int] | None = None,
+    publication: Publication | None = None,
 ) -> PackResult:
     """Build the pack of `kind` for `meeting`: the PDF, its accessible HTML, page ranges and bookmarks.
 
     The public pack's page ranges are written back to the agenda items (through `agenda_item_update`, as
-    `acting_user`), and each paper's own page count to the paper, unless `write_back` is False; other kinds
-    have their own numbering and write nothing. `paper_ids`, when given, keeps only those papers: the pack of
-    a publication holds what that publication issued and nothing added since.
+    `acting_user`), and each paper's own page count to the paper, unless `write_back` is False or the ranges
+    are fixed by the published agenda pack (`agenda_ranges_fixed`: after publication only the first
+    publication's own build, given as `publication`, writes them); other kinds have their own numbering and
+    write nothing. `paper_ids`, when given, keeps only those papers: the pack of a publication holds what that
+    publication issued and nothing added since.
     """
     progress = progress or _noop
     if kind == PackKind.MINUTES:
@@ -431,7 +462,7 @@ def build_agenda_pack(
     if kind not in (PackKind.PUBLIC, PackKind.RESTRICTED, PackKind.LARGE_PRINT):
         raise PackError(f"Packs of kind “{kind}” are not built here.")
     if write_back is None:
-        write_back = kind == PackKind.PUBLIC
+        write_back = kind == PackKind.PUBLIC and not agenda_ranges_fixed(meeting, publication)
 
     progress(2, "Reading the agenda and papers")
     # Withheld items stay on the public agenda by number and title (LGA 1972 s100B(2)), with no pages.
@@ -600,11 +631,26 @@ def pack_build_request(*, meeting, kind: str, acting_user, publication: Publicat
 
     With `publication`, the build is that publication's pack (the agenda pack of the first publication, the
     supplementary pack of a later one): the job links it to the publication when it is done.
+
+    Once the agenda is published, a public pack is built only for a publication: the agenda pack as published
+    is what the public reads and its ranges are on the agenda, so an officer's rebuild is refused with a
+    ValidationError saying that a late or changed paper goes out in a supplementary agenda. The restricted,
+    large-print and minutes packs may still be built (their ranges are never written to the agenda).
     """
     from .tasks import pack_build_run  # the job calls back into this module
 
     if kind == PackKind.SUPPLEMENTARY and (publication is None or not publication.supplementary):
         raise PackError("A supplementary pack is built for a supplementary publication.")
+    if kind == PackKind.PUBLIC and publication is None and first_publication(meeting) is not None:
+        raise ValidationError(
+            _(
+                "The agenda has been published: its pack is the one built for that publication, and the agenda's "
+                "page numbers are that pack's, so it is never rebuilt. A late or changed paper goes out in a "
+                "supplementary agenda (publish again from the meeting's page); a publication whose pack failed is "
+                "built again from there."
+            ),
+            code="published",
+        )
     requester = acting_user if getattr(acting_user, "is_authenticated", False) else None
     build = object_save(
         instance=PackBuild(meeting=meeting, kind=kind, requested_by=requester, message="Waiting to start"),

@@ -12,7 +12,10 @@ to date, so that a long scan never holds up the upload.
 
 import hashlib
 import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -326,7 +329,9 @@ def paper_file_text_extract(*, acting_user, paper_file: PaperFile) -> PaperFile:
 def _text_extract_record(paper_file: PaperFile, *, acting_user, extracted) -> PaperFile:
     with transaction.atomic():
         current = _paper_file_locked(paper_file)
-        if current.text_status != TextStatus.PENDING:  # another worker got there first
+        # Done: another worker got there first. Failed: given up on as stalled (`paper_files_text_extract_recover`)
+        # while this job was still running; its text is better than the failure, so it is recorded.
+        if current.text_status == TextStatus.DONE:
             return current
         if extracted.ocr_content is not None:
             current.file.save(current.original_name, ContentFile(extracted.ocr_content), save=False)
@@ -356,6 +361,107 @@ def _text_extract_failed(paper_file: PaperFile, *, acting_user, error: Exception
         current.text_status = TextStatus.FAILED
         current.text_error = _text_failed_message(error)
         return _paper_file_save(paper_file=current, acting_user=acting_user, verb="paper_file_text_extract")
+
+
+# Jobs lost on the way ----------------------------------------------------------------------------------------
+#
+# A text-extraction job lost with its worker (killed, or the server restarted mid-job) leaves its file "being
+# extracted" for good, and the officer's button to try again shows only beside a failure. The periodic
+# `extract_pending_text` command finds files pending longer than a threshold: it queues each one's job once more
+# (most were lost in a restart) and, if the file is still pending a threshold after that, marks it failed with a
+# message, which brings back the officer's button. A job that does finish after that still records its text.
+
+TEXT_EXTRACT_REQUEUE_VERB = "paper_file_text_extract_requeue"
+
+
+@dataclass
+class TextRecovery:
+    """What `paper_files_text_extract_recover` did: the files queued again and the files marked failed."""
+
+    requeued: list[PaperFile] = field(default_factory=list)
+    failed: list[PaperFile] = field(default_factory=list)
+
+
+def _text_stalled_message(minutes: int) -> str:
+    return _(
+        "The text of this PDF was not extracted: its job stopped without finishing (perhaps when the server "
+        "restarted), and again when it was queued once more %(minutes)s minutes later. The file is kept as "
+        "uploaded: try again, or ask the author for a new copy."
+    ) % {"minutes": minutes}
+
+
+def _last_event_verb(paper_file: PaperFile) -> str | None:
+    return (
+        AuditEvent.objects.filter(
+            content_type=ContentType.objects.get_for_model(PaperFile), object_id=str(paper_file.pk)
+        )
+        .order_by("-created", "-id")
+        .values_list("verb", flat=True)
+        .first()
+    )
+
+
+def paper_file_text_extract_requeue(*, acting_user, paper_file: PaperFile) -> PaperFile:
+    """Queue a pending file's job once more (its first was lost): audited, its `modified` time moved on, so that
+    the next look waits a whole threshold again. A file no longer pending is left as it is."""
+    with transaction.atomic():
+        current = _paper_file_locked(paper_file)
+        if current.text_status != TextStatus.PENDING:
+            return current
+        current.modified = timezone.now()
+        PaperFile.objects.filter(pk=current.pk).update(modified=current.modified)
+        audit_record(
+            acting_user=acting_user,
+            verb=TEXT_EXTRACT_REQUEUE_VERB,
+            action=AuditEvent.Action.OTHER,
+            instance=current,
+            panel_id=_panel_id(current.paper),
+        )
+        _text_extract_queue(current, acting_user)
+    return current
+
+
+def paper_file_text_extract_abandon(*, acting_user, paper_file: PaperFile, message: str) -> PaperFile:
+    """Mark a pending file's extraction failed with `message`, so that the officer can try again."""
+    with transaction.atomic():
+        current = _paper_file_locked(paper_file)
+        if current.text_status != TextStatus.PENDING:
+            return current
+        current.text_status = TextStatus.FAILED
+        current.text_error = message
+        return _paper_file_save(paper_file=current, acting_user=acting_user, verb="paper_file_text_extract_abandon")
+
+
+def paper_files_text_extract_recover(*, acting_user=None, older_than: timedelta, now=None) -> TextRecovery:
+    """Files whose text has been "being extracted" for longer than `older_than`: each is queued once more, or,
+    if it already was (the last thing done to it), marked failed so that the officer's button shows.
+
+    Idempotent: a file queued again waits a whole `older_than` before it is looked at again, and a failed file
+    is no longer pending. Each file is dealt with in its own transaction, locked, so a job finishing meanwhile
+    wins.
+    """
+    if older_than <= timedelta(0):
+        raise ValueError("The threshold must be longer than nothing: a file is pending while its job runs.")
+    cutoff = (now or timezone.now()) - older_than
+    minutes = int(older_than.total_seconds() // 60)
+    stalled = (
+        PaperFile.objects.filter(text_status=TextStatus.PENDING, modified__lte=cutoff)
+        .select_related("paper__agenda_item__meeting")
+        .order_by("modified", "id")
+    )
+    result = TextRecovery()
+    for paper_file in stalled:
+        if _last_event_verb(paper_file) == TEXT_EXTRACT_REQUEUE_VERB:
+            done = paper_file_text_extract_abandon(
+                acting_user=acting_user, paper_file=paper_file, message=_text_stalled_message(minutes)
+            )
+            if done.text_status == TextStatus.FAILED:
+                result.failed.append(done)
+        else:
+            done = paper_file_text_extract_requeue(acting_user=acting_user, paper_file=paper_file)
+            if done.text_status == TextStatus.PENDING:
+                result.requeued.append(done)
+    return result
 
 
 def paper_submit(*, acting_user, paper: Paper) -> Paper:

@@ -40,7 +40,12 @@ def _build(build: PackBuild, publication: Publication | None):
     if publication is not None and build.kind == PackKind.PUBLIC:
         paper_ids = set(publication.papers.values_list("pk", flat=True))
     return build_agenda_pack(
-        build.meeting, kind=build.kind, progress=progress, acting_user=build.requested_by, paper_ids=paper_ids
+        build.meeting,
+        kind=build.kind,
+        progress=progress,
+        acting_user=build.requested_by,
+        paper_ids=paper_ids,
+        publication=publication,
     )
 
 

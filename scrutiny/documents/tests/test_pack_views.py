@@ -287,6 +287,26 @@ class TestPublicationPackPages:
         assert body == first.pack.file.read()
         assert rebuilt.pk != first.pack_id
 
+    def test_the_public_pack_is_not_rebuilt_once_published(
+        self, ladder, meeting, publications, django_capture_on_commit_callbacks
+    ):
+        """GIVEN the agenda published WHEN the officer asks for the public pack again THEN she is told a changed
+        paper goes out as a supplementary agenda, nothing is built, and the other packs are still offered."""
+        first, _second = publications
+        client = ladder.client("officer")
+        page = client.get(packs_url(meeting))
+        assert 'value="public"' not in page.text
+        assert 'value="restricted"' in page.text
+        assert "supplementary agenda" in page.text
+        refused = client.post(build_url(meeting), {"kind": "public"}, follow=True)
+        assert refused.redirect_chain[-1][0] == packs_url(meeting)
+        assert "goes out in a supplementary agenda" in refused.text
+        assert list(PackBuild.objects.filter(kind=PackKind.PUBLIC)) == [first.pack]
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(build_url(meeting), {"kind": "large_print"})
+        assert response.status_code == 302
+        assert PackBuild.objects.get(kind=PackKind.LARGE_PRINT).status == BuildStatus.DONE
+
     def test_an_unbuilt_or_unknown_publication_pack_is_not_found(self, ladder, publications):
         _first, second = publications
         anonymous = ladder.client("anonymous")

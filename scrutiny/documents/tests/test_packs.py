@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 from weasyprint import HTML
@@ -746,3 +748,114 @@ class TestSupplementaryBuilder:
             build_supplementary_pack(first)
         with pytest.raises(PackError):
             pack_build_request(meeting=pack.meeting, kind=PackKind.SUPPLEMENTARY, acting_user=pack.officer)
+
+
+def ranges_of(pack: Pack) -> dict[str, tuple]:
+    """Each agenda item's page range as stored (what the public agenda shows)."""
+    rows = {}
+    for item in (pack.welcome, pack.minutes_item, pack.performance, pack.estates, pack.exempt_item):
+        item.refresh_from_db()
+        rows[item.title] = (item.page_start, item.page_end)
+    return rows
+
+
+AS_PUBLISHED = {
+    "Welcome and Introductions": (None, None),
+    "Confirmation of the Minutes": (1, 2),
+    "Performance Monitoring Report": (3, 10),
+    "Estates Strategy Progress report": (11, 22),
+    "Chief Constable's Contract": (None, None),
+}
+
+
+@pytest.fixture
+def first_issue(pack, django_capture_on_commit_callbacks) -> Publication:
+    """GIVEN the agenda published on 11 September, its pack built and linked, THEN a paper added to item 1
+    (which would move every later range, were the public pack rebuilt and its ranges written back)."""
+    pack.meeting.status = MeetingStatus.SCHEDULED
+    pack.meeting.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = workflow.agenda_publish(acting_user=pack.officer, meeting=pack.meeting, today=FIRST_ISSUE)
+    first.refresh_from_db()
+    assert first.pack.status == BuildStatus.DONE
+    assert ranges_of(pack) == AS_PUBLISHED
+    PaperFactory(agenda_item=pack.welcome, title="Late welcome note", body="\n\n".join([PARAGRAPH] * 12))
+    return first
+
+
+class TestRangesAfterPublication:
+    def test_a_rebuild_of_the_public_pack_is_refused(self, pack, first_issue, django_capture_on_commit_callbacks):
+        """GIVEN the agenda published WHEN an officer asks for the public pack again THEN it is refused, saying a
+        changed paper goes out as a supplementary agenda, and nothing is queued or written."""
+        with (
+            django_capture_on_commit_callbacks(execute=True),
+            pytest.raises(ValidationError, match="supplementary agenda") as refused,
+        ):
+            pack_build_request(meeting=pack.meeting, kind=PackKind.PUBLIC, acting_user=pack.officer)
+        assert refused.value.error_list[0].code == "published"
+        assert PackBuild.objects.filter(kind=PackKind.PUBLIC).count() == 1
+        assert ranges_of(pack) == AS_PUBLISHED
+
+    @pytest.mark.parametrize("kind", [PackKind.RESTRICTED, PackKind.LARGE_PRINT, PackKind.MINUTES])
+    def test_the_other_packs_are_still_built_and_write_no_ranges(
+        self, pack, first_issue, kind, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            build = pack_build_request(meeting=pack.meeting, kind=kind, acting_user=pack.officer)
+        build.refresh_from_db()
+        assert build.status == BuildStatus.DONE
+        assert ranges_of(pack) == AS_PUBLISHED
+
+    def test_a_build_queued_before_publication_leaves_the_published_ranges(
+        self, pack, django_capture_on_commit_callbacks
+    ):
+        """GIVEN a public build requested before the agenda was published, whose job runs late WHEN it runs after
+        the publication's own pack is built (and a paper was added meanwhile) THEN it is built but writes no
+        ranges, and the public still downloads the first publication's pack."""
+        pack.meeting.status = MeetingStatus.SCHEDULED
+        pack.meeting.save()
+        early = pack_build_request(meeting=pack.meeting, kind=PackKind.PUBLIC, acting_user=pack.officer)
+        with django_capture_on_commit_callbacks(execute=True):
+            first = workflow.agenda_publish(acting_user=pack.officer, meeting=pack.meeting, today=FIRST_ISSUE)
+        first.refresh_from_db()
+        published_hash = sha(first.pack)
+        PaperFactory(agenda_item=pack.welcome, title="Late welcome note", body="\n\n".join([PARAGRAPH] * 12))
+
+        tasks.pack_build_run.call(early.pk)
+        early.refresh_from_db()
+        assert early.status == BuildStatus.DONE
+        assert ranges_of(pack) == AS_PUBLISHED
+        first.refresh_from_db()
+        assert first.pack_id != early.pk
+        assert sha(first.pack) == published_hash
+
+        response = Client().get(reverse("public_site:meeting_agenda_pack", args=["west-mercia", pack.meeting.slug]))
+        assert response.status_code == 200
+        assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == published_hash
+
+    def test_the_builder_and_the_command_leave_the_published_ranges(self, pack, first_issue):
+        result = build_agenda_pack(pack.meeting, acting_user=pack.officer)
+        assert result.ranges[pack.welcome.pk][0] == 1  # the new paper would move every range...
+        assert ranges_of(pack) == AS_PUBLISHED  # ...but the agenda keeps the published pack's
+        out = io.StringIO()
+        call_command("build_agenda_pack", "west-mercia", pack.meeting.slug, stdout=out)
+        assert "leaves the agenda's page numbers as the published pack's" in out.getvalue()
+        assert ranges_of(pack) == AS_PUBLISHED
+
+    def test_the_first_publications_own_build_still_writes_them(self, pack, django_capture_on_commit_callbacks):
+        """GIVEN the agenda published but its pack's job not yet run WHEN that job runs THEN its ranges are the
+        agenda's (it is the pack as published); a second build for it writes nothing."""
+        pack.meeting.status = MeetingStatus.SCHEDULED
+        pack.meeting.save()
+        first = workflow.agenda_publish(acting_user=pack.officer, meeting=pack.meeting, today=FIRST_ISSUE)
+        build = PackBuild.objects.get(meeting=pack.meeting, kind=PackKind.PUBLIC)
+        assert ranges_of(pack)["Performance Monitoring Report"] == (None, None)
+        tasks.pack_build_run.call(build.pk, publication_id=first.pk)
+        assert ranges_of(pack) == AS_PUBLISHED
+        first.refresh_from_db()
+        assert first.pack_id == build.pk
+
+        PaperFactory(agenda_item=pack.welcome, title="Late welcome note", body="\n\n".join([PARAGRAPH] * 12))
+        result = build_agenda_pack(pack.meeting, acting_user=pack.officer, publication=first)
+        assert result.ranges[pack.welcome.pk][0] == 1
+        assert ranges_of(pack) == AS_PUBLISHED

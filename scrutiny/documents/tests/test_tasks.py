@@ -1,21 +1,26 @@
 """The text extraction job: an uploaded PDF is stored at once, and its text (OCR for a scan) follows as a job."""
 
 import hashlib
+import io
+from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from scrutiny.accounts.choices import Role
 from scrutiny.accounts.tests.factories import PanelRoleFactory
+from scrutiny.accounts.tests.helpers import signed_in
 from scrutiny.core.models import AuditEvent
 from scrutiny.documents import tasks
 from scrutiny.documents.choices import TextStatus
 from scrutiny.documents.models import PaperFile, Publication
-from scrutiny.documents.services import paper_new_version, paper_upload
+from scrutiny.documents.services import _text_extract_record, paper_new_version, paper_upload
 from scrutiny.documents.tests.factories import PaperFactory, PaperFileFactory, make_pdf, make_scanned_pdf
-from scrutiny.documents.text import NO_TEXT_WARNING, OCR_WARNING
+from scrutiny.documents.text import NO_TEXT_WARNING, OCR_WARNING, pdf_extract
 from scrutiny.meetings.choices import MeetingStatus
 from scrutiny.meetings.tests.factories import AgendaItemFactory, MeetingFactory
 from scrutiny.search.choices import SearchKind
@@ -188,3 +193,114 @@ class TestTextExtraction:
         assert "Copied with the version" in copy.text
         new.refresh_from_db()
         assert "Copied with the version" in new.text
+
+
+def pending_since(paper_file, minutes: int) -> None:
+    """Make the file look as if it had been pending for `minutes` (its job lost with its worker)."""
+    PaperFile.objects.filter(pk=paper_file.pk).update(modified=timezone.now() - timedelta(minutes=minutes))
+
+
+def recover(minutes: int = 30) -> str:
+    out = io.StringIO()
+    call_command("extract_pending_text", "--older-than-minutes", str(minutes), stdout=out)
+    return out.getvalue()
+
+
+class TestLostJobs:
+    def test_a_file_pending_too_long_is_queued_again_then_marked_failed(
+        self, item, officer, django_capture_on_commit_callbacks
+    ):
+        """GIVEN a PDF whose extraction job was lost (pending 45 minutes) WHEN the command runs THEN its job is
+        queued once more (audited), and a second run at once does nothing; WHEN it is still pending 45 minutes
+        later THEN it is marked failed with a message, and further runs leave it so."""
+        paper_file = upload(item, officer, make_pdf("Lost with its worker")).files.get()
+        pending_since(paper_file, 45)
+        with (
+            mock.patch("scrutiny.documents.tasks.paper_file_text_extract_run") as job,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            assert "Queued the text extraction of 1 file again; marked 0 files failed." in recover()
+        job.enqueue.assert_called_once_with(paper_file.pk, acting_user_id=None)
+        paper_file.refresh_from_db()
+        assert paper_file.text_status == TextStatus.PENDING
+        assert timezone.now() - paper_file.modified < timedelta(minutes=1)
+        assert AuditEvent.objects.filter(verb="paper_file_text_extract_requeue", object_id=str(paper_file.pk)).exists()
+
+        with mock.patch("scrutiny.documents.tasks.paper_file_text_extract_run") as job:
+            assert "of 0 files again; marked 0 files failed" in recover()
+        job.enqueue.assert_not_called()
+
+        pending_since(paper_file, 45)
+        with mock.patch("scrutiny.documents.tasks.paper_file_text_extract_run") as job:
+            output = recover()
+        job.enqueue.assert_not_called()
+        assert "marked 1 file failed" in output
+        assert f"file {paper_file.pk}" in output
+        paper_file.refresh_from_db()
+        assert paper_file.text_status == TextStatus.FAILED
+        assert "its job stopped without finishing" in paper_file.text_error
+        assert "30 minutes later" in paper_file.text_error
+        assert AuditEvent.objects.filter(verb="paper_file_text_extract_abandon", object_id=str(paper_file.pk)).exists()
+
+        pending_since(paper_file, 45)
+        assert "of 0 files again; marked 0 files failed" in recover()
+
+    def test_recent_and_finished_files_are_left_alone(self, item, officer, django_capture_on_commit_callbacks):
+        recent = upload(item, officer, make_pdf("Still running")).files.get()
+        pending_since(recent, 10)
+        done = PaperFileFactory(paper=recent.paper, text_status=TextStatus.DONE)
+        failed = PaperFileFactory(paper=recent.paper, text_status=TextStatus.FAILED, text_error="Broken.")
+        for paper_file in (done, failed):
+            pending_since(paper_file, 600)
+        with (
+            mock.patch("scrutiny.documents.tasks.paper_file_text_extract_run") as job,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            assert "of 0 files again; marked 0 files failed" in recover()
+        job.enqueue.assert_not_called()
+        assert [f.text_status for f in PaperFile.objects.order_by("pk")] == [
+            TextStatus.PENDING,
+            TextStatus.DONE,
+            TextStatus.FAILED,
+        ]
+        assert PaperFile.objects.get(pk=failed.pk).text_error == "Broken."
+
+    def test_the_job_queued_again_extracts_the_text(self, item, officer, django_capture_on_commit_callbacks):
+        paper_file = upload(item, officer, make_pdf("Recovered after a restart")).files.get()
+        pending_since(paper_file, 45)
+        with django_capture_on_commit_callbacks(execute=True):  # the immediate backend: the job runs on commit
+            recover()
+        paper_file.refresh_from_db()
+        assert paper_file.text_status == TextStatus.DONE
+        assert "Recovered after a restart" in paper_file.text
+
+    def test_a_job_finishing_after_its_file_was_marked_failed_still_records_the_text(self, item, officer):
+        """GIVEN a slow job still running when its file is given up on WHEN it finishes THEN its text is kept."""
+        paper_file = upload(item, officer, make_pdf("Slow but sure")).files.get()
+        extracted = pdf_extract(make_pdf("Slow but sure"))
+        for _ in range(2):
+            pending_since(paper_file, 45)
+            with mock.patch("scrutiny.documents.tasks.paper_file_text_extract_run"):
+                recover()
+        paper_file.refresh_from_db()
+        assert paper_file.text_status == TextStatus.FAILED
+        _text_extract_record(paper_file, acting_user=None, extracted=extracted)
+        paper_file.refresh_from_db()
+        assert paper_file.text_status == TextStatus.DONE
+        assert paper_file.text_error == ""
+        assert "Slow but sure" in paper_file.text
+
+    def test_the_officer_can_try_again_once_it_is_marked_failed(self, item, officer):
+        paper = upload(item, officer, make_pdf("Try again"))
+        paper_file = paper.files.get()
+        for _ in range(2):
+            pending_since(paper_file, 45)
+            with mock.patch("scrutiny.documents.tasks.paper_file_text_extract_run"):
+                recover()
+        page = signed_in(officer).get(reverse("papers:paper_detail", kwargs={"pk": paper.pk}))
+        assert "Extract the text again" in page.text
+        assert "its job stopped without finishing" in page.text
+
+    def test_a_threshold_of_nothing_is_refused(self):
+        with pytest.raises(CommandError, match="at least 1"):
+            call_command("extract_pending_text", "--older-than-minutes", "0")

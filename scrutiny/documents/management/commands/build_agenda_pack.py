@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from scrutiny.documents.choices import BuildStatus, PackKind
 from scrutiny.documents.models import PackBuild, Publication
-from scrutiny.documents.packs import PackError, build_agenda_pack, build_supplementary_pack, pack_file_names
+from scrutiny.documents.packs import (
+    PackError,
+    agenda_ranges_fixed,
+    build_agenda_pack,
+    build_supplementary_pack,
+    pack_file_names,
+)
 from scrutiny.documents.services import publication_pack_link
 from scrutiny.meetings.models import Meeting
 
@@ -59,6 +65,11 @@ class Command(BaseCommand):
         def progress(percent, message):
             self.stdout.write(f"{percent:3d}% {message}")
 
+        if kind == PackKind.PUBLIC and agenda_ranges_fixed(meeting):
+            self.stdout.write(
+                "The agenda has been published: this build leaves the agenda's page numbers as the published "
+                "pack's, and the public still reads the pack as published."
+            )
         started = timezone.now()
         try:
             if publication is not None:
