@@ -24,7 +24,7 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .choices import Unit
+from .choices import TargetKind, Unit
 from .narrative import format_value
 
 WIDTH = 640
@@ -262,3 +262,23 @@ def trend_svg(
         )
     out.append("</svg>")
     return mark_safe("\n".join(out))
+
+
+def indicator_trend_points(series) -> list[ChartPoint]:
+    """An indicator's measurements (`selectors.trend_series`) as the chart's points."""
+    return [ChartPoint(m.period.label, m.value, m.qualifier) for m in series]
+
+
+def indicator_trend_chart(status, series) -> SafeString:
+    """An indicator's trend chart, as its public page and the Annual Budget Metrics report both draw it: the
+    same status and series give the same bytes. `status` is a `selectors.IndicatorStatus`, `series` its
+    measurements from `selectors.trend_series`; the target is drawn when it is a value of the indicator's
+    own (a most similar group or national target changes with each period, so it is not one line)."""
+    indicator = status.indicator
+    return trend_svg(
+        chart_id=f"chart-{indicator.slug}",
+        title=_("%(name)s, by period") % {"name": indicator.name},
+        points=indicator_trend_points(series),
+        unit=indicator.unit,
+        target=status.target if indicator.target_kind == TargetKind.VALUE else None,
+    )

@@ -8,7 +8,9 @@ they give that the data do not is listed in the paper's warnings for the officer
 
 The report is stored as a `Paper` (source "generated") whose sections hold Markdown like any written paper,
 so agenda packs, search and later versions treat it as one. Its standalone HTML and PDF (WeasyPrint) are
-rendered from that paper, so what is printed is what was stored, edits included.
+rendered from that paper, so what is printed is what was stored, edits included. They end with an appendix,
+"Trends": for each indicator in the paper's table with two or more figures, the trend chart its public page
+draws (`charts.indicator_trend_chart`, the same bytes for the same figures) and the figures as a table.
 """
 
 import re
@@ -27,8 +29,9 @@ from scrutiny.documents.models import Paper
 from scrutiny.documents.text import paper_text
 
 from . import selectors
-from .models import IndicatorNarrative
-from .narrative import words_for
+from .charts import indicator_trend_chart, indicator_trend_points, trend_description
+from .models import IndicatorNarrative, Period
+from .narrative import value_text, words_for
 
 SECTIONS = [
     ("recommendation", _("Recommendation")),
@@ -194,8 +197,91 @@ def _shift_headings(html: str) -> str:
     return re.sub(r"<(/?)h([2-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
 
 
+def _unescape_cell(text: str) -> str:
+    """A Markdown table cell as text: the inverse of `_cell` (backslash escapes removed)."""
+    return re.sub(r"\\(.)", r"\1", text.strip())
+
+
+def _first_table(markdown: str) -> tuple[list[str], list[list[str]]]:
+    """The header cells and the rows of cells of the first Markdown table in `markdown` (Table 1)."""
+    lines: list[str] = []
+    for line in markdown.splitlines():
+        if line.strip().startswith("|"):
+            lines.append(line.strip())
+        elif lines:
+            break
+    rows = [[_unescape_cell(c) for c in re.split(r"(?<!\\)\|", line.strip("|"))] for line in lines]
+    rows = [row for row in rows if not all(re.fullmatch(r":?-+:?", c) for c in row)]  # the delimiter row
+    return (rows[0], rows[1:]) if rows else ([], [])
+
+
+def _update_period(heading: str, periods: list[Period]) -> Period | None:
+    """The period the update column is for, read back from its heading ('Q1 2023/24 update'): the period of
+    `periods` whose label the heading contains (the longest, so 'Q1 2023/24' rather than '2023/24')."""
+    found = [p for p in periods if p.label and re.search(rf"(?<![\w/]){re.escape(p.label)}(?![\w/])", heading)]
+    return max(found, key=lambda p: (len(p.label), p.end, p.start), default=None)
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One indicator's part of the appendix: its chart, the trend in words and its figures by period."""
+
+    name: str
+    chart: str
+    description: str
+    figures: list[tuple[str, str]]
+
+
+def budget_metrics_trends(paper: Paper) -> list[Trend]:
+    """The appendix: each indicator named in the paper's table (in the table's order) that has two or more
+    figures, with the chart its public page draws.
+
+    The paper records what it was generated for only in its words, so both are read back from them: the
+    indicators from the table's KPI column (the panel's live indicators of that name; a row the officer
+    removed has no chart, an indicator renamed since is not found), the period from the update column's
+    heading. Each series ends at that period's end, as the update column saw it, so a report on an earlier
+    quarter does not chart later ones. The heading does not say whether that period was chosen or was the
+    latest quarter (the default, where a monthly measure's update may be a later month): a month after the
+    quarter is then not charted. A heading that names no period with figures (edited, or a panel without
+    figures: 'Update') leaves each series whole, as its page draws it. The figures are those stored now,
+    so a figure revised since generation is charted as revised. Three queries: indicators, all their
+    measurements, all their reported changes.
+    """
+    panel = paper.agenda_item.meeting.panel
+    header, rows = _first_table(paper.body or "")
+    kpi_column = 2  # plan objective, improvement area, KPI, data source, update
+    names = [row[kpi_column] for row in rows if len(row) > kpi_column]
+    if not names:
+        return []
+    indicators = list(selectors.indicators_for_panel(panel))
+    periods = {m.period.pk: m.period for i in indicators for m in i.measurements.all()}
+    until = _update_period(header[-1], list(periods.values())) if header else None
+    by_name: dict[str, list] = {}
+    for status, series in selectors.indicator_trends(indicators, until=until):
+        by_name.setdefault(" ".join(status.indicator.name.split()), []).append((status, series))
+    trends = []
+    for name in names:
+        candidates = by_name.get(name)
+        if not candidates:
+            continue
+        status, series = candidates.pop(0)  # two indicators of one name: one row each, in order
+        if sum(m.value is not None for m in series) < 2:
+            continue
+        unit = status.indicator.unit
+        trends.append(
+            Trend(
+                name=status.indicator.name,
+                chart=indicator_trend_chart(status, series),
+                description=trend_description(indicator_trend_points(series), unit),
+                figures=[(m.period.label, value_text(m, unit)) for m in series],
+            )
+        )
+    return trends
+
+
 def budget_metrics_html(paper: Paper) -> str:
-    """The paper as one standalone, printable HTML document (the source of the PDF)."""
+    """The paper as one standalone, printable HTML document (the source of the PDF), with the trends
+    appendix (`budget_metrics_trends`)."""
     meeting = paper.agenda_item.meeting
     sections = []
     for name, heading in SECTIONS:
@@ -209,6 +295,7 @@ def budget_metrics_html(paper: Paper) -> str:
             "panel": meeting.panel,
             "day_label": timezone.localtime(meeting.start).strftime("%-d %B %Y").upper(),
             "sections": sections,
+            "trends": budget_metrics_trends(paper),
         },
     )
 

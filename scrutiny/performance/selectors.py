@@ -244,6 +244,38 @@ def performance_dashboard(panel, *, objective=None, period: Period | None = None
 _status = indicator_status  # The name the staff pages first used.
 
 
+def trend_series(status: IndicatorStatus, *, until: Period | None = None) -> list[Measurement]:
+    """The measurements an indicator's trend chart draws, oldest first, from its prefetched measurements (see
+    `indicators_for_panel`): those of the kind of the period shown (quarters with quarters), ending no later
+    than `until`, if given. The indicator page and the report's appendix both use this, so that the same
+    figures give the same chart."""
+    measurements = sorted(status.indicator.measurements.all(), key=lambda m: (m.period.start, m.period.end))
+    if until is not None:
+        measurements = [m for m in measurements if m.period.end <= until.end]
+    if status.period is not None:
+        measurements = [m for m in measurements if m.period.kind == status.period.kind]
+    return measurements
+
+
+def indicator_trends(indicators, *, until: Period | None = None) -> list[tuple[IndicatorStatus, list[Measurement]]]:
+    """Each indicator of `indicators_for_panel` (its whole history prefetched: three queries for any number
+    of indicators), with its status and its trend series (`trend_series`) as they stood at the end of `until`
+    (default: as they stand now, as on the indicator page): the period shown is the latest with a figure or
+    a reported change ending by then. No further query."""
+    trends = []
+    for indicator in indicators:
+        if until is None:
+            status = indicator_status(indicator)
+        else:
+            candidates = [m.period for m in indicator.measurements.all()]
+            candidates += [c.period for c in indicator.reported_changes.all()]
+            shown = max((p for p in candidates if p.end <= until.end), key=_period_sort_key, default=None)
+            # No figure by then: an empty status (`indicator_status` would take the latest instead).
+            status = indicator_status(indicator, shown) if shown else _status_for(indicator, None, [], [])
+        trends.append((status, trend_series(status, until=until)))
+    return trends
+
+
 def objective_choices(panel) -> list[Objective]:
     """The objectives of the panel's live plans, latest plan first (the dashboard's filter); one query."""
     return list(

@@ -20,8 +20,8 @@ from scrutiny.core.cache import public_page
 from scrutiny.panels.models import Panel
 
 from . import selectors
-from .charts import ChartPoint, trend_svg
-from .choices import RAG, Comparison, TargetKind, Unit
+from .charts import indicator_trend_chart
+from .choices import RAG, Comparison, Unit
 from .models import IndicatorNarrative, Objective, Period
 from .narrative import (
     ChangeText,
@@ -135,15 +135,6 @@ def _indicator_status(panel, indicator_slug):
     return selectors.indicator_status(indicator)
 
 
-def _series(status) -> list:
-    """The indicator's measurements of the latest figure's kind of period (quarters with quarters), oldest
-    first, from the prefetched measurements."""
-    measurements = sorted(status.indicator.measurements.all(), key=lambda m: (m.period.start, m.period.end))
-    if status.period is not None:
-        measurements = [m for m in measurements if m.period.kind == status.period.kind]
-    return measurements
-
-
 def _words(panel, status, series):
     """The words for the latest figure (see `narrative.words_for`): one query for the stored narrative, one
     for the finance report when the indicator is a £ one without figures of its own."""
@@ -160,15 +151,9 @@ def _words(panel, status, series):
 def indicator_detail(request, panel_slug, indicator_slug):
     panel = _panel(panel_slug)
     status = _indicator_status(panel, indicator_slug)
-    series = _series(status)
+    series = selectors.trend_series(status)
     indicator = status.indicator
-    chart = trend_svg(
-        chart_id=f"chart-{indicator.slug}",
-        title=_("%(name)s, by period") % {"name": indicator.name},
-        points=[ChartPoint(m.period.label, m.value, m.qualifier) for m in series],
-        unit=indicator.unit,
-        target=status.target if indicator.target_kind == TargetKind.VALUE else None,
-    )
+    chart = indicator_trend_chart(status, series)
     words = _words(panel, status, series)
     return render(
         request,

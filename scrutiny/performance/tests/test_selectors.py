@@ -336,3 +336,28 @@ class TestNarrativeRows:
             )
             is None
         )
+
+
+class TestIndicatorTrends:
+    def test_as_they_stood_at_the_end_of_a_period(self):
+        """GIVEN quarterly figures up to Q2 2023/24 and a later monthly one WHEN the trends are read until Q1
+        2023/24 THEN each series ends by 30 June 2023, and an indicator whose figures all come later has none."""
+        panel = PanelFactory()
+        quarterly = IndicatorFactory(panel=panel, order=0)
+        for label, value in (("Q4 2022/23", 1), ("Q1 2023/24", 2), ("Q2 2023/24", 3)):
+            MeasurementFactory(indicator=quarterly, period=periods.period_get_or_create(label), value=D(value))
+        MeasurementFactory(indicator=quarterly, period=periods.period_get_or_create("October 2023"), value=D(4))
+        later = IndicatorFactory(panel=panel, order=1)
+        MeasurementFactory(indicator=later, period=periods.period_get_or_create("Q2 2023/24"), value=D(5))
+        q1 = periods.period_get_or_create("Q1 2023/24")
+
+        indicators = list(selectors.indicators_for_panel(panel))
+        (first, first_series), (second, second_series) = selectors.indicator_trends(indicators, until=q1)
+        assert first.period == q1
+        assert [m.period.label for m in first_series] == ["Q4 2022/23", "Q1 2023/24"]
+        assert second.period is None
+        assert second_series == []
+
+        (now, now_series), _later = selectors.indicator_trends(indicators)
+        assert now.period.label == "October 2023"  # the latest figure's kind, as on the indicator page
+        assert [m.period.label for m in now_series] == ["October 2023"]
