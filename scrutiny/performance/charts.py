@@ -50,6 +50,16 @@ class ChartPoint:
     qualifier: str = ""  # 'over': the value is a bound, drawn as a hollow marker
 
 
+def _label_step(labels: list[str], plot_w: float) -> int:
+    """Show every `step`th period label: as many as fit side by side (13px text, about 0.6em a character,
+    with a gap), and never more than MAX_X_LABELS."""
+    if not labels:
+        return 1
+    label_w = max(len(label) for label in labels) * 13 * 0.6 + 12
+    fit = max(1, min(MAX_X_LABELS, int(plot_w // label_w)))
+    return -(-len(labels) // fit) if len(labels) > fit else 1
+
+
 def _num(x: float) -> str:
     """Coordinates to one decimal, without a trailing .0: short and stable."""
     text = f"{x:.1f}"
@@ -195,8 +205,9 @@ def trend_svg(
     )
     out.append("</g>")
 
-    # Period axis: every label when they fit, else every nth, always the last.
-    every = -(-len(points) // MAX_X_LABELS) if len(points) > MAX_X_LABELS else 1
+    # Period axis: every label when they fit, else every nth counting back from the last (always shown), so
+    # that no two labels touch.
+    every = _label_step([point.label for point in points], plot_w)
     base_y = TOP + plot_h
     out.append('<g class="x-axis">')
     out.append(
@@ -204,7 +215,7 @@ def trend_svg(
         f'stroke="{TEXT_COLOUR}" stroke-width="1"/>'
     )
     for index, point in enumerate(points):
-        if index % every and index != len(points) - 1:
+        if (len(points) - 1 - index) % every:
             continue
         x = _num(x_of(index))
         out.append(f'<text x="{x}" y="{_num(base_y + 20)}" text-anchor="middle">{escape(point.label)}</text>')

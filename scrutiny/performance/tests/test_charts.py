@@ -1,4 +1,5 @@
 from decimal import Decimal
+from itertools import pairwise
 from xml.etree import ElementTree
 
 from scrutiny.performance.charts import ChartPoint, axis_range, trend_description, trend_svg
@@ -42,6 +43,19 @@ class TestTrendSvg:
         texts = [el.text for el in ElementTree.fromstring(_svg()).iter(f"{SVG}text")]
         for label in ("Q1 2022/23", "Q2 2022/23", "Q3 2022/23", "Q1 2023/24", "Number", "Period"):
             assert label in texts
+
+    def test_period_labels_never_touch_and_the_last_is_always_shown(self):
+        """Eight or twenty quarters: the labels shown are spaced at least a label's width apart."""
+        for count in (8, 20):
+            points = [ChartPoint(f"Q{q % 4 + 1} {2019 + q // 4}/{20 + q // 4}", Decimal(100 + q)) for q in range(count)]
+            root = ElementTree.fromstring(_svg(points=points))
+            axis = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "x-axis")
+            labels = [(float(t.get("x")), t.text) for t in axis.iter(f"{SVG}text") if t.text != "Period"]
+            assert labels[-1][1] == points[-1].label
+            width = max(len(text) for _, text in labels) * 13 * 0.5  # a conservative width of the text
+            gaps = [b[0] - a[0] for a, b in pairwise(labels)]
+            assert min(gaps) > width
+            assert len(labels) >= 3
 
     def test_bars_and_target(self):
         root = ElementTree.fromstring(_svg(kind="bar", unit=Unit.PERCENTAGE, target=Decimal("90")))
