@@ -1,7 +1,8 @@
 """Full-text search over `SearchEntry`, with one Python interface and one backend per database.
 
 PostgreSQL: an English tsvector (title weighted A, body B) in `search_vector`, under a GIN index, queried
-with `websearch_to_tsquery`, ranked with `ts_rank` and highlighted with `ts_headline`.
+with `websearch_to_tsquery`; matches ranked with `ts_rank` on `rank_vector` (title A, the body's opening B)
+and highlighted with `ts_headline` over a window of the text where the query's rarest word first occurs.
 SQLite: an FTS5 table over the entry's title and body (external content: the text is stored once, in
 `search_searchentry`; triggers keep the FTS index in step), ranked with bm25 and highlighted with snippet().
 
@@ -14,10 +15,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.core.exceptions import ImproperlyConfigured
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Left
 
 from .models import SearchEntry
@@ -31,7 +32,22 @@ FTS_TABLE = "search_searchentry_fts"
 # Title weighs ten times the body in bm25, as weight A outweighs B in PostgreSQL's ts_rank.
 BM25_WEIGHTS = (10.0, 1.0)
 SNIPPET_TOKENS = 32
-HEADLINE_CHARS = 200_000  # ts_headline reads the whole text: cap it so one huge paper cannot slow a page.
+
+# PostgreSQL: the body's opening that the ranking vector holds (with the title). Migration 0003 writes the
+# same figure into existing entries: change both together (and rebuild the index).
+RANK_CHARS = 2_000
+# ts_headline parses all the text it is given: it gets this many characters from a match on ...
+HEADLINE_WINDOW = 3_000
+# ... starting this far before it.
+HEADLINE_LEAD = 100
+HEADLINE_OPTIONS = (
+    f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=35, MinWords=15, MaxFragments=2, '
+    f'FragmentDelimiter=" {ELLIPSIS} "'
+)
+SEARCH_VECTOR = SearchVector("title", weight="A", config="english") + SearchVector("body", weight="B", config="english")
+RANK_VECTOR = SearchVector("title", weight="A", config="english") + SearchVector(
+    Left("body", RANK_CHARS), weight="B", config="english"
+)
 
 FTS_SCHEMA = [
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
@@ -170,10 +186,54 @@ def websearch_text(parsed: ParsedQuery) -> str:
     return text
 
 
+def headline_terms(parsed: ParsedQuery) -> list[tuple[str, str]]:
+    """What shows where a text has the query's words, to place the highlighting window (PostgreSQL).
+
+    (head, word) pairs: the SQL looks for each head followed by the prefix the word's Snowball stem gives
+    ("proposing" and "proposes" both start "propos"; a stem ending in i, "properti" for "property" and
+    "properties", without it), lowered, capitalised, in title case or in capitals. Each wanted word alone
+    (head ""); each phrase, its words but the last as typed, one space apart. Stop words alone are left
+    out: never highlighted.
+    """
+    terms = set()
+    for group in parsed.groups:
+        for phrase in group:
+            words = [w.lower() for w in phrase]
+            terms.update(("", word) for word in words if word not in STOP_WORDS)
+            if len(words) > 1:
+                terms.add(("".join(word + " " for word in words[:-1]), words[-1]))
+    return sorted(terms)
+
+
+def highlight_text(parsed: ParsedQuery) -> str:
+    """For PostgreSQL's websearch_to_tsquery: any wanted word or phrase, for ts_headline to mark.
+
+    Not the query itself: ts_headline only marks a stretch of text that satisfies its query whole, so a
+    window showing one word of two (or a text whose other word is in the title) would be marked nowhere.
+    """
+
+    def phrase(words):
+        return words[0] if len(words) == 1 else '"' + " ".join(words) + '"'
+
+    return " or ".join(phrase(p) for group in parsed.groups for p in group)
+
+
 # Backends ---------------------------------------------------------------------------------------------------
 
 
 class PostgresBackend:
+    """Matching on the full vector, ranking on the lead vector, highlighting a window of the text.
+
+    `search_vector` (title A, the whole body B) decides what matches, under its GIN index. Ranking every match
+    against that vector would read ~14 KB of tsvector per match (half a second for a common word over the
+    national instance), so matches are ranked on `rank_vector` instead: the title (A) and the opening
+    `RANK_CHARS` characters of the body (B), where a paper says what it is about. A title match and an early,
+    dense match rank first; a paper that only mentions the words further in still matches, below them.
+
+    ts_headline parses all the text it is given, so it gets `HEADLINE_WINDOW` characters from just before the
+    first occurrence of the query's rarest word in the body (see `_headlines`), not the whole paper.
+    """
+
     vendor = "postgresql"
 
     def _query(self, parsed: ParsedQuery) -> SearchQuery:
@@ -184,47 +244,130 @@ class PostgresBackend:
 
     def search(self, parsed: ParsedQuery, filters: Filters, *, limit: int, offset: int) -> tuple[list[Hit], int]:
         query = self._query(parsed)
-        matches = self._matches(parsed, filters)
-        # The total rides on the page's rows (a window count), saving a second scan of the matches.
-        page = list(
-            matches.annotate(
-                rank=SearchRank(F("search_vector"), query, normalization=1),
-                total=Window(Count("id")),
-            )
-            .order_by("-rank", "-date", "id")
-            .values_list("id", "rank", "total")[offset : offset + limit]
+        ranked = (
+            self._matches(parsed, filters)
+            .annotate(rank=SearchRank(F("rank_vector"), query, normalization=1))
+            .order_by()
+            .values_list("id", "date", "rank")
         )
-        if not page:
-            return [], (matches.count() if offset else 0)
-        total = page[0][2]
-        # The headline only for the page shown: ts_headline re-reads the text, so never for every match.
-        headlines = dict(
-            SearchEntry.objects.filter(id__in=[pk for pk, _, _ in page])
-            .annotate(
-                headline=SearchHeadline(
-                    Left("body", HEADLINE_CHARS),
-                    query,
-                    config="english",
-                    start_sel=MARK_START,
-                    stop_sel=MARK_END,
-                    max_words=35,
-                    min_words=15,
-                    max_fragments=2,
-                    fragment_delimiter=f" {ELLIPSIS} ",
-                )
+        try:
+            sql, params = ranked.query.sql_with_params()
+        except EmptyResultSet:  # the filters alone exclude everything (no kinds chosen)
+            return [], 0
+        with connection.cursor() as cursor:
+            # The rank is computed in a fenced subquery (OFFSET 0), so the window count that carries the total
+            # on the page's rows buffers (id, date, rank) only, never the vectors.
+            cursor.execute(
+                f"SELECT id, rank, count(*) OVER () FROM ({sql} OFFSET 0) AS matches "
+                "ORDER BY rank DESC, date DESC, id LIMIT %s OFFSET %s",
+                [*params, limit, offset],
             )
-            .values_list("id", "headline")
-        )
+            page = cursor.fetchall()
+            if not page:
+                return [], (self._matches(parsed, filters).count() if offset else 0)
+            total = page[0][2]
+            headlines = self._headlines(cursor, parsed, [pk for pk, _, _ in page])
         return [Hit(entry_id=pk, rank=float(rank), snippet=headlines.get(pk, "")) for pk, rank, _ in page], total
+
+    def _headlines(self, cursor, parsed: ParsedQuery, ids: list[int]) -> dict[int, str]:
+        """The highlighted extracts of the page shown (ts_headline parses its text: never for every match).
+
+        ts_headline gets a window of `HEADLINE_WINDOW` characters of each text, starting `HEADLINE_LEAD`
+        characters before the anchor, so that the first fragment shows it: the first occurrence of the
+        query's rarest term found in the text (a phrase, or the word the planner's statistics find in the
+        fewest entries, the latest of equally rare ones: commoner words are about everywhere, and the rarest
+        is what the reader looks for); the opening when no term is found. It marks any of the query's words
+        or phrases (`highlight_text`), choosing the first stretches that have one.
+
+        The terms are found by a plain substring search for each spelling of each (`headline_terms`), which
+        stops at the first occurrence and is far cheaper than parsing the text (or than a case-insensitive
+        regular expression). The opening is searched first: most pages need read no more of their texts from
+        TOAST; otherwise a term found in the opening is not looked for further, and a term's other spellings
+        only when one is not found. One query for the page, whatever its size.
+        """
+        window, lead = HEADLINE_WINDOW, HEADLINE_LEAD
+        terms = headline_terms(parsed)
+        heads, words = [head for head, _ in terms], [word for _, word in terms]
+        cursor.execute(
+            f"""
+            WITH common AS (
+                -- how common each of the commonest lexemes is, from the planner's statistics: the rest are rare
+                SELECT x.lexeme, x.freq
+                FROM pg_stats AS ps,
+                    unnest(ps.most_common_elems::text::text[], ps.most_common_elem_freqs) AS x(lexeme, freq)
+                WHERE ps.schemaname = current_schema() AND ps.tablename = 'search_searchentry'
+                    AND ps.attname = 'search_vector'
+            ), stems AS (
+                SELECT t.head || CASE WHEN length(s.stem) > 3 AND right(s.stem, 1) = 'i'
+                        THEN left(s.stem, -1) ELSE s.stem END AS term,
+                    -- a phrase is rarer than any word
+                    CASE WHEN t.head <> '' THEN -1
+                        ELSE coalesce((SELECT c.freq FROM common c WHERE c.lexeme = s.stem), 0) END AS freq
+                FROM unnest(%s::text[], %s::text[]) AS t(head, word),
+                LATERAL (SELECT coalesce((ts_lexize('english_stem', t.word))[1], t.word) AS stem) s
+            ), terms AS (
+                -- each term as written lowered, capitalised, in title case and in capitals (NULL: same again)
+                SELECT ARRAY[
+                    term,
+                    nullif(upper(left(term, 1)) || substr(term, 2), term),
+                    nullif(nullif(initcap(term), upper(left(term, 1)) || substr(term, 2)), term),
+                    nullif(nullif(upper(term), upper(left(term, 1)) || substr(term, 2)), term)
+                ] AS spellings, freq
+                FROM stems
+            )
+            SELECT e.id, ts_headline('english', w.doc, websearch_to_tsquery('english', %s), %s)
+            FROM search_searchentry e
+            -- the opening first (only so much is read from TOAST): enough when every term is found early in it
+            CROSS JOIN LATERAL (SELECT left(e.body, {window}) AS opening OFFSET 0) o
+            CROSS JOIN LATERAL (
+                SELECT bool_and(at IS NOT NULL) AS all_found, (array_agg(at ORDER BY freq, at DESC))[1] AS anchor
+                FROM (
+                    SELECT (SELECT min(nullif(strpos(o.opening, sp), 0)) FROM unnest(t.spellings) AS sp) AS at,
+                        t.freq
+                    FROM terms t
+                ) found
+            ) fo
+            CROSS JOIN LATERAL (
+                -- (a window opened mid-word starts at the next word)
+                SELECT CASE WHEN fo.all_found AND fo.anchor <= {window // 2} THEN
+                    CASE WHEN fo.anchor <= {lead + 1} THEN o.opening
+                    ELSE regexp_replace(substr(o.opening, fo.anchor - {lead}), '^\\S*\\s+', '') END
+                ELSE (
+                    SELECT CASE WHEN f.anchor <= {lead + 1} THEN substr(d.body, 1, {window})
+                        ELSE regexp_replace(substr(d.body, f.anchor - {lead}, {window}), '^\\S*\\s+', '') END
+                    -- the whole text, read from TOAST once
+                    FROM (SELECT e.body || '' AS body OFFSET 0) d
+                    CROSS JOIN LATERAL (
+                        -- a term's position in the opening, or else its first spelling found in the text
+                        -- (COALESCE stops at the first found: the text is scanned no further than needed)
+                        SELECT coalesce((array_agg(at ORDER BY freq, at DESC) FILTER (WHERE at IS NOT NULL))[1], 1)
+                            AS anchor
+                        FROM (
+                            SELECT t.freq, coalesce(
+                                (SELECT min(nullif(strpos(o.opening, sp), 0)) FROM unnest(t.spellings) AS sp),
+                                nullif(strpos(d.body, t.spellings[1]), 0),
+                                nullif(strpos(d.body, t.spellings[2]), 0),
+                                nullif(strpos(d.body, t.spellings[3]), 0),
+                                nullif(strpos(d.body, t.spellings[4]), 0)
+                            ) AS at
+                            FROM terms t
+                        ) found
+                    ) f
+                ) END AS doc
+            ) w
+            WHERE e.id = ANY(%s)
+            """,
+            [heads, words, highlight_text(parsed), HEADLINE_OPTIONS, ids],
+        )
+        return dict(cursor.fetchall())
 
     def entries_indexed(self, entries) -> None:
         """Compute the vectors of entries just written, in the database (the text is there already)."""
-        vector = SearchVector("title", weight="A", config="english") + SearchVector(
-            "body", weight="B", config="english"
-        )
         for kind in {e.kind for e in entries}:
             object_ids = [e.object_id for e in entries if e.kind == kind]
-            SearchEntry.objects.filter(kind=kind, object_id__in=object_ids).update(search_vector=vector)
+            SearchEntry.objects.filter(kind=kind, object_id__in=object_ids).update(
+                search_vector=SEARCH_VECTOR, rank_vector=RANK_VECTOR
+            )
 
     def after_rebuild(self) -> None:
         """Move the rebuilt rows out of the GIN index's pending list (a linear scan on every search until
@@ -234,9 +377,13 @@ class PostgresBackend:
             cursor.execute("ANALYZE search_searchentry")
 
     def index_size(self) -> int:
+        """Bytes of the GIN index and of the lead vectors used for ranking."""
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_relation_size('search_entry_vector_gin')")
-            return cursor.fetchone()[0]
+            cursor.execute(
+                "SELECT pg_relation_size('search_entry_vector_gin') + "
+                "(SELECT coalesce(sum(pg_column_size(rank_vector)), 0) FROM search_searchentry)"
+            )
+            return int(cursor.fetchone()[0])
 
 
 class SqliteBackend:

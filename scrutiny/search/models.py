@@ -12,8 +12,9 @@ class SearchEntry(models.Model):
 
     `is_public` is decided when the entry is written (exempt and unreleased business, tombstones and papers
     not yet accepted are stored as not public); public searches filter on it. On PostgreSQL
-    `search_vector` holds the English tsvector (title weighted A, body B); on SQLite it stays empty and an
-    FTS5 table over `title` and `body`, kept in step by triggers, does the same job (see `backends`).
+    `search_vector` holds the English tsvector (title weighted A, body B) that finds the matches, and
+    `rank_vector` a small one (title A, the body's opening B) that ranks them; on SQLite both stay empty and
+    an FTS5 table over `title` and `body`, kept in step by triggers, does the same job (see `backends`).
     """
 
     panel = models.ForeignKey("panels.Panel", on_delete=models.CASCADE, related_name="search_entries")
@@ -27,6 +28,11 @@ class SearchEntry(models.Model):
     url = models.CharField(max_length=300)
     indexed_at = models.DateTimeField(auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
+    rank_vector = SearchVectorField(
+        null=True,
+        editable=False,
+        help_text="PostgreSQL: the title (A) and the opening of the body (B), to rank matches on.",
+    )
 
     class Meta:
         ordering = ["-date", "kind", "object_id"]

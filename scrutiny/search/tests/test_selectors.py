@@ -1,12 +1,13 @@
 """Searching, written once and run on both databases (SQLite FTS5 and PostgreSQL full-text search)."""
 
 import datetime
+import re
 
 import pytest
 
 from scrutiny.documents.tests.factories import PaperFactory
 from scrutiny.meetings.tests.factories import AgendaItemFactory
-from scrutiny.search.backends import parse_query
+from scrutiny.search.backends import headline_terms, highlight_text, parse_query
 from scrutiny.search.choices import SearchKind
 from scrutiny.search.selectors import search, snippet_html
 from scrutiny.search.services import search_index_rebuild
@@ -78,6 +79,23 @@ class TestRanking:
         search_index_rebuild(panels=[corpus.panel])
         results, _ = search("drones")
         assert titles(results) == ["Often", "Once"]
+
+    def test_a_title_or_an_early_dense_match_ranks_above_one_deep_in_a_long_paper(self, corpus):
+        item = AgendaItemFactory(meeting=corpus.march, number="8", title="Other business", description="")
+        PaperFactory(agenda_item=item, title="Appendix", text=_filler(60_000) + " The zeppelin hangar lease.")
+        PaperFactory(agenda_item=item, title="Zeppelin hangar", text="The lease of the old airfield.")
+        PaperFactory(agenda_item=item, title="Estates", text="Zeppelin hangar: the zeppelin hangar lease, renewed.")
+        search_index_rebuild(panels=[corpus.panel])
+        results, total = search("zeppelin hangar")
+        assert total == 3
+        assert titles(results)[-1] == "Appendix"
+        assert results[0].rank >= results[1].rank > results[2].rank
+
+
+def _filler(chars: int) -> str:
+    """Plain committee prose, none of it the words the tests look for."""
+    sentence = "The panel reviewed the quarterly performance report and noted the commissioner's budget. "
+    return (sentence * (chars // len(sentence) + 1))[:chars]
 
 
 class TestExemptBusiness:
@@ -186,6 +204,31 @@ class TestSnippets:
         title_results, _ = search("bold")
         assert title_results[0].title == "<b>Bold</b> title"  # escaped by the template, as any text
 
+    def test_a_match_deep_in_a_long_paper_is_shown_highlighted(self, corpus):
+        item = AgendaItemFactory(meeting=corpus.march, number="11", title="Estates strategy", description="")
+        # 60,000 characters in: far past the opening that ranks and the window that is highlighted, and still
+        # within the 16,383 words whose positions PostgreSQL records (phrases match within those only).
+        text = _filler(60_000) + " Sale of the (Properties) at Hindlip: the zeppelin hangar. " + _filler(30_000)
+        PaperFactory(agenda_item=item, title="Estates strategy report", text=text)
+        search_index_rebuild(panels=[corpus.panel])
+        # Words and their other forms, a phrase, or a word of the title with one deep in the text.
+        for query in ("zeppelin hangar", "property hangars", '"zeppelin hangar"', "estates zeppelin"):
+            results, total = search(query)
+            assert total == 1, query
+            snippet = str(results[0].snippet)
+            # (SQLite marks neighbouring matches as one: <mark>zeppelin hangar</mark>.)
+            assert re.search(r"<mark>[^<]*(zeppelin|hangar)[^<]*</mark>", snippet), query
+        snippet = str(search("property hangars")[0][0].snippet)
+        assert "<mark>Properties</mark>" in snippet
+        assert "<mark>hangar</mark>" in snippet
+
+    def test_a_long_paper_without_the_words_in_its_text_shows_its_opening(self, corpus):
+        item = AgendaItemFactory(meeting=corpus.march, number="12", title="Other business", description="")
+        PaperFactory(agenda_item=item, title="Zeppelin hangar", text="Opening words. " + _filler(50_000))
+        search_index_rebuild(panels=[corpus.panel])
+        results, _ = search("zeppelin")
+        assert str(results[0].snippet).startswith("Opening words.")
+
     def test_snippet_html_escapes_and_balances(self):
         assert snippet_html("a <b> \ue000c&d\ue001 \ue000e") == "a &lt;b&gt; <mark>c&amp;d</mark> <mark>e</mark>"
 
@@ -198,3 +241,17 @@ class TestParseQuery:
 
     def test_only_exclusions_is_empty(self):
         assert parse_query("-powys").is_empty
+
+    def test_what_postgresql_highlights_and_looks_for_to_place_the_snippet(self):
+        parsed = parse_query('"Council Tax precept" the Properties or drones -powys')
+        # Any wanted word or phrase is marked, whichever group it is in; never an excluded one.
+        assert highlight_text(parsed) == '"Council Tax precept" or Properties or drones'
+        # Words alone (not stop words) and each phrase, its last word to be stemmed in the database.
+        assert headline_terms(parsed) == [
+            ("", "council"),
+            ("", "drones"),
+            ("", "precept"),
+            ("", "properties"),
+            ("", "tax"),
+            ("council tax ", "precept"),
+        ]

@@ -146,3 +146,25 @@ class TestRebuild:
         assert "[1/1] Dyfed-Powys" in capsys.readouterr().out
         assert search("precept") == ([], 0)
         assert search("powys")[1] == 1
+
+
+class TestRankVectorMigration:
+    def test_the_migration_fills_ranking_vectors_as_the_backend_writes_them(self, corpus):
+        """GIVEN entries indexed by the backend
+        WHEN migration 0003's fill runs over them (as it does over entries written before it)
+        THEN every ranking vector is what the backend wrote (PostgreSQL; SQLite has no vectors)."""
+        import importlib
+
+        from django.db import connection
+
+        from scrutiny.search.backends import RANK_CHARS
+
+        migration = importlib.import_module("scrutiny.search.migrations.0003_rank_vector")
+        assert f"left(body, {RANK_CHARS})" in migration.FILL
+        if connection.vendor != "postgresql":
+            pytest.skip("PostgreSQL only")
+        written = dict(SearchEntry.objects.values_list("id", "rank_vector"))
+        assert all(written.values())
+        with connection.cursor() as cursor:
+            cursor.execute(migration.FILL)
+        assert dict(SearchEntry.objects.values_list("id", "rank_vector")) == written
