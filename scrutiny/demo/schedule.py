@@ -3,9 +3,8 @@ programme plans, the 2024/25 precept cycle with its statutory dates, and one mee
 the demo is loaded, that takes questions from the public.
 
 Each loader is idempotent and writes through the services, with no acting user (the audit trail says
-"system"). The precept process is the one write that goes round a statutory service, since
-`precept_notify` records a notification the record does not hold: it is saved by `object_save`, which
-validates and audits it like any service.
+"system"); the precept year is opened by `precept_start`, with nothing recorded in it, since the pack
+records no step of it.
 """
 
 from datetime import date, datetime, timedelta
@@ -14,7 +13,6 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
-from scrutiny.core.services import object_save
 from scrutiny.core.working_days import is_working_day
 from scrutiny.meetings.choices import MeetingStatus
 from scrutiny.meetings.models import Meeting
@@ -23,6 +21,7 @@ from scrutiny.meetings.services import agenda_item_create, meeting_create
 from scrutiny.panels.models import Panel
 from scrutiny.work_programme.models import PreceptProcess
 from scrutiny.work_programme.participation import participation_window
+from scrutiny.work_programme.statutory_services import precept_start
 
 from . import west_mercia as wm
 
@@ -79,8 +78,7 @@ def demo_precept_load(*, acting_user=None) -> PreceptProcess:
     existing = PreceptProcess.objects.live().filter(panel=panel, precept_year=wm.PRECEPT_YEAR).first()
     if existing is not None:
         return existing
-    process = PreceptProcess(panel=panel, precept_year=wm.PRECEPT_YEAR, notes=wm.PRECEPT_NOTES)
-    return object_save(instance=process, acting_user=acting_user, verb="load_demo_data", panel_id=panel.pk)
+    return precept_start(acting_user=acting_user, panel=panel, precept_year=wm.PRECEPT_YEAR, notes=wm.PRECEPT_NOTES)
 
 
 # A meeting open for questions -------------------------------------------------------------------------------
