@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from scrutiny.accounts.choices import Role
 from scrutiny.accounts.decorators import staff_required
 from scrutiny.accounts.permissions import can_edit_panel, can_view_panel, panel_ids_for
+from scrutiny.core.forms import form_errors_add, posted
 from scrutiny.core.models import AuditEvent
 from scrutiny.meetings.models import AgendaItem
 
@@ -61,23 +62,9 @@ def _paper_or_404(request, pk) -> Paper:
     return paper
 
 
-def _bound(request) -> tuple:
-    """A form's data and files: bound on POST even when nothing was sent, so that "required" is reported."""
-    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
-
-
 def _require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
-
-
-def _add_errors(form, error: ValidationError, field: str | None) -> None:
-    """A service's refusal shown on the form: on the field it concerns, or on the form as a whole."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(field, error)
 
 
 def _versions(paper: Paper) -> list[Paper]:
@@ -177,7 +164,7 @@ def paper_upload(request, item_id):
     """Upload a PDF or Word document as a paper on an agenda item; the PCC's office's is a submission."""
     item = _agenda_item_or_404(request, item_id)
     _require(can_submit_papers(request.user, item.meeting.panel_id))
-    form = PaperUploadForm(*_bound(request))
+    form = PaperUploadForm(*posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             paper = services.paper_upload(
@@ -187,7 +174,7 @@ def paper_upload(request, item_id):
                 title=form.cleaned_data["title"],
             )
         except ValidationError as error:
-            _add_errors(form, error, "file")
+            form_errors_add(form, error, field="file")
         else:
             messages.success(request, _uploaded_message(paper.title, form.cleaned_data["file"]))
             return redirect("papers:paper_detail", pk=paper.pk)
@@ -207,14 +194,14 @@ def paper_create(request, item_id):
     """Write a paper in the application, in the standard sections of a panel report."""
     item = _agenda_item_or_404(request, item_id)
     _require(can_edit_panel(request.user, item.meeting.panel_id))
-    form = PaperForm(_bound(request)[0])
+    form = PaperForm(posted(request)[0])
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
         title = fields.pop("title")
         try:
             paper = services.paper_create(acting_user=request.user, agenda_item=item, title=title, **fields)
         except ValidationError as error:
-            _add_errors(form, error, None)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The paper “%(title)s” is saved.") % {"title": paper.title})
             return redirect("papers:paper_detail", pk=paper.pk)
@@ -233,12 +220,12 @@ def paper_update(request, pk):
             request, _("This paper has been published and cannot be changed. Make a new version of it instead.")
         )
         return redirect("papers:paper_detail", pk=paper.pk)
-    form = PaperForm(_bound(request)[0], instance=paper)
+    form = PaperForm(posted(request)[0], instance=paper)
     if request.method == "POST" and form.is_valid():
         try:
             services.paper_update(acting_user=request.user, paper=paper, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error, None)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The paper is saved."))
             return redirect("papers:paper_detail", pk=paper.pk)
@@ -262,7 +249,7 @@ def paper_file_add(request, pk):
         can_edit_panel(request.user, panel_id)
         or (can_submit_papers(request.user, panel_id) and paper.status != PaperStatus.ACCEPTED)
     )
-    form = PaperFileAddForm(*_bound(request))
+    form = PaperFileAddForm(*posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.paper_file_add(
@@ -272,7 +259,7 @@ def paper_file_add(request, pk):
                 title=form.cleaned_data["title"],
             )
         except ValidationError as error:
-            _add_errors(form, error, "file")
+            form_errors_add(form, error, field="file")
         else:
             messages.success(request, _uploaded_message("", form.cleaned_data["file"]))
             return redirect("papers:paper_detail", pk=paper.pk)

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from scrutiny.accounts.decorators import staff_required
 from scrutiny.accounts.permissions import can_edit_panel, can_view_panel
+from scrutiny.core.forms import form_errors_add
 from scrutiny.panels.models import Panel
 
 from . import csv_import, narrative, periods, reports, selectors, services
@@ -159,9 +160,7 @@ def staff_measurement_record(request, panel_slug):
                 existed = Measurement.objects.filter(indicator=indicator, period=period).exists()
                 services.measurement_record(acting_user=request.user, indicator=indicator, period=period, **fields)
         except ValidationError as error:
-            for field, field_messages in error.message_dict.items():
-                for message in field_messages:
-                    form.add_error(field if field in form.fields else None, message)
+            form_errors_add(form, error)
         else:
             text = _("Replaced the figure for %(indicator)s, %(period)s.") if existed else None
             text = text or _("Recorded the figure for %(indicator)s, %(period)s.")

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from scrutiny.accounts.decorators import staff_required
 from scrutiny.accounts.models import PanelRole
 from scrutiny.accounts.permissions import can_edit_panel, can_view_panel, scope_to_panels
+from scrutiny.core.forms import form_errors_add
 from scrutiny.core.models import AuditEvent
 from scrutiny.documents.models import Paper, Publication
 from scrutiny.documents.selectors import publication_packs
@@ -259,16 +260,6 @@ def _back(meeting, anchor=""):
     return redirect(f"{url}{anchor}")
 
 
-def _form_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal on the form, by field where the service named one."""
-    if hasattr(error, "error_dict"):
-        for name, messages_ in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages_)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 @staff_required
 def meeting_create(request, panel_slug):
@@ -288,7 +279,7 @@ def meeting_create(request, panel_slug):
                 status=MeetingStatus.SCHEDULED,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The meeting is scheduled. Now build its agenda."))
             return _back(meeting)
@@ -306,7 +297,7 @@ def agenda_item_add(request, panel_slug, meeting_slug):
         try:
             item = services.agenda_item_create(acting_user=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("Item %(number)s is on the agenda.") % {"number": item.number})
             if "add_another" in request.POST:
@@ -370,7 +361,7 @@ def agenda_publish(request, panel_slug, meeting_slug):
                 acting_user=request.user, meeting=meeting, urgency_reason=form.cleaned_data["urgency_reason"]
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors_add(form, error)
         else:
             if publication.supplementary:
                 messages.success(request, _("The supplementary agenda is published. Its pack is being built."))
@@ -502,7 +493,7 @@ def minute_item_add(request, panel_slug, meeting_slug):
         try:
             item = workflow.minute_item_draft(acting_user=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("Minute %(label)s is drafted.") % {"label": item.label})
             if "add_another" in request.POST:
@@ -532,7 +523,7 @@ def minute_item_change(request, panel_slug, meeting_slug, item_id):
             else:
                 workflow.minute_item_edit(acting_user=request.user, item=item, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("Minute %(label)s is saved.") % {"label": item.label})
             return _back(meeting, "#minutes")
@@ -559,7 +550,7 @@ def minutes_confirm(request, panel_slug, meeting_slug):
                 meeting=meeting, at_meeting=form.cleaned_data["at_meeting"], acting_user=request.user
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The minutes are confirmed and locked."))
             return _back(meeting, "#minutes")

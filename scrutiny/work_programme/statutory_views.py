@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from scrutiny.accounts.decorators import staff_required
 from scrutiny.accounts.permissions import can_edit_panel
 from scrutiny.core.cache import public_page
+from scrutiny.core.forms import form_errors_add, posted
 
 from . import selectors, statutory_services
 from .models import ConfirmationHearing, PreceptProcess
@@ -38,7 +39,7 @@ from .statutory_forms import (
     PreceptSecondReportForm,
     PreceptStartForm,
 )
-from .views import FORM_METHODS, _bound, _public_panel, _staff_panel
+from .views import FORM_METHODS, _public_panel, _staff_panel
 
 TEMPLATES = "work_programme/statutory/"
 
@@ -48,17 +49,6 @@ FIELD_ALIASES = {
     "notification_received_on": "received_on",
     "votes_for": "votes_for_veto",  # the two-thirds refusal names the precept's field, the hearing's form differs
 }
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's refusal shown on the form: on the field it concerns, or on the form as a whole."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            if name not in form.fields:
-                name = FIELD_ALIASES.get(name, name)
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _form_page(request, context: dict, *, heading: str, submit_label: str, cancel_url: str):
@@ -175,12 +165,12 @@ def _precept_step_urls(panel, process: PreceptProcess) -> dict:
 def staff_precept_start(request, panel_slug):
     """Open the precept process for a financial year."""
     panel = _staff_panel(request, panel_slug, edit=True)
-    form = PreceptStartForm(_bound(request)[0])
+    form = PreceptStartForm(posted(request)[0])
     if request.method == "POST" and form.is_valid():
         try:
             process = statutory_services.precept_start(acting_user=request.user, panel=panel, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error, aliases=FIELD_ALIASES)
         else:
             started = _("The precept process for %(year)s is started.") % {"year": process.precept_year}
             messages.success(request, started)
@@ -207,12 +197,12 @@ def _precept_step(request, panel_slug, year_slug, *, form_class, save, heading, 
     panel = _staff_panel(request, panel_slug, edit=True)
     process = _precept(panel, year_slug)
     kwargs = {"panel": panel} if form_class is PreceptDecisionForm else {}
-    form = form_class(_bound(request)[0], initial=initial(process) if initial else None, **kwargs)
+    form = form_class(posted(request)[0], initial=initial(process) if initial else None, **kwargs)
     if request.method == "POST" and form.is_valid():
         try:
             problems = save(request.user, process, form.cleaned_data) or []
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error, aliases=FIELD_ALIASES)
         else:
             messages.success(request, _("Recorded: %(step)s.") % {"step": heading})
             for problem in problems:
@@ -448,14 +438,14 @@ def _to_hearing(panel, hearing_id):
 def staff_hearing_notify(request, panel_slug):
     """Record the PCC's notification of a proposed appointment; missing parts are recorded and warned of."""
     panel = _staff_panel(request, panel_slug, edit=True)
-    form = HearingNotifyForm(_bound(request)[0])
+    form = HearingNotifyForm(posted(request)[0])
     if request.method == "POST" and form.is_valid():
         try:
             hearing, missing = statutory_services.hearing_notify(
                 acting_user=request.user, panel=panel, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error, aliases=FIELD_ALIASES)
         else:
             messages.success(request, _("The notification is recorded."))
             for part in missing:
@@ -474,12 +464,12 @@ def _hearing_step(request, panel_slug, hearing_id, *, form_class, save, heading,
     panel = _staff_panel(request, panel_slug, edit=True)
     page = _hearing(panel, hearing_id, public=False)
     kwargs = {"panel": panel} if form_class is HearingDecideForm else {}
-    form = form_class(_bound(request)[0], initial=initial(page.hearing) if initial else None, **kwargs)
+    form = form_class(posted(request)[0], initial=initial(page.hearing) if initial else None, **kwargs)
     if request.method == "POST" and form.is_valid():
         try:
             save(request.user, page.hearing, form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error, aliases=FIELD_ALIASES)
         else:
             messages.success(request, _("Recorded: %(step)s.") % {"step": heading})
             return _to_hearing(panel, page.pk)

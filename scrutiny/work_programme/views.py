@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from scrutiny.accounts.decorators import staff_required
 from scrutiny.accounts.permissions import can_edit_panel, can_view_panel
 from scrutiny.core.cache import public_page
+from scrutiny.core.forms import form_errors_add, posted
 from scrutiny.meetings.choices import MeetingStatus
 from scrutiny.meetings.models import AgendaItem, Meeting
 from scrutiny.panels.models import Panel
@@ -195,20 +196,6 @@ def staff_paper_generate(request, panel_slug, kind):
 # ---------------------------------------------------------------- forms: shared plumbing
 
 
-def _bound(request) -> tuple:
-    """A form's data and files: bound on POST even when nothing was sent, so that "required" is reported."""
-    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's refusal shown on the form: on the field it concerns, or on the form as a whole."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _form_page(request, template: str, context: dict, *, heading: str, submit_label: str, cancel: str):
     """A staff form page; 400 when it shows errors, so that nothing looks saved."""
     form = context["form"]
@@ -230,12 +217,12 @@ def _form_page(request, template: str, context: dict, *, heading: str, submit_la
 def staff_action_create(request, panel_slug):
     """Record an action: where it was raised, what, who, when due, and (if known) its response and evidence."""
     panel = _staff_panel(request, panel_slug, edit=True)
-    form = ActionForm(*_bound(request), panel=panel)
+    form = ActionForm(*posted(request), panel=panel)
     if request.method == "POST" and form.is_valid():
         try:
             services.action_create(acting_user=request.user, panel=panel, **form.service_fields())
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The action is recorded."))
             return redirect("work_programme:staff_action_list", panel_slug=panel.slug)
@@ -257,12 +244,12 @@ def staff_action_update(request, panel_slug, action_id):
     action = get_object_or_404(
         Action.objects.live().select_related("minute_item", "due_meeting", "evidence_paper"), panel=panel, pk=action_id
     )
-    form = ActionForm(*_bound(request), panel=panel, action=action)
+    form = ActionForm(*posted(request), panel=panel, action=action)
     if request.method == "POST" and form.is_valid():
         try:
             services.action_update(acting_user=request.user, action=action, **form.service_fields())
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The action is saved."))
             return redirect("work_programme:staff_action_list", panel_slug=panel.slug)
@@ -347,12 +334,12 @@ def staff_recommendation_list(request, panel_slug):
 def staff_recommendation_create(request, panel_slug):
     """Record a formal recommendation of the panel to the PCC."""
     panel = _staff_panel(request, panel_slug, edit=True)
-    form = RecommendationForm(_bound(request)[0], panel=panel)
+    form = RecommendationForm(posted(request)[0], panel=panel)
     if request.method == "POST" and form.is_valid():
         try:
             services.recommendation_create(acting_user=request.user, panel=panel, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The recommendation is recorded."))
             return redirect("work_programme:staff_recommendation_list", panel_slug=panel.slug)
@@ -385,12 +372,12 @@ def staff_recommendation_update(request, panel_slug, recommendation_id):
         "minute_item": recommendation.minute_item_id,
         "response_due": recommendation.response_due,
     }
-    form = RecommendationForm(_bound(request)[0], panel=panel, initial=initial)
+    form = RecommendationForm(posted(request)[0], panel=panel, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.recommendation_update(acting_user=request.user, recommendation=recommendation, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The recommendation is saved."))
             return redirect("work_programme:staff_recommendation_list", panel_slug=panel.slug)
@@ -417,14 +404,14 @@ def staff_recommendation_respond(request, panel_slug, recommendation_id):
             "response_text": recommendation.response_text,
             "responded_on": recommendation.responded_on,
         }
-    form = RecommendationResponseForm(_bound(request)[0], initial=initial)
+    form = RecommendationResponseForm(posted(request)[0], initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.recommendation_respond(
                 acting_user=request.user, recommendation=recommendation, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The PCC’s response is recorded."))
             return redirect("work_programme:staff_recommendation_list", panel_slug=panel.slug)
@@ -483,12 +470,12 @@ def staff_task_group_list(request, panel_slug):
 def staff_task_group_create(request, panel_slug):
     """Set up a task group or deep dive, with members chosen from the panel's current members."""
     panel = _staff_panel(request, panel_slug, edit=True)
-    form = TaskGroupForm(_bound(request)[0], panel=panel)
+    form = TaskGroupForm(posted(request)[0], panel=panel)
     if request.method == "POST" and form.is_valid():
         try:
             services.task_group_create(acting_user=request.user, panel=panel, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The task group is recorded."))
             return redirect("work_programme:staff_task_group_list", panel_slug=panel.slug)
@@ -508,12 +495,12 @@ def staff_task_group_update(request, panel_slug, group_id):
     """Change a task group: its members, scope, status or findings."""
     panel = _staff_panel(request, panel_slug, edit=True)
     group = get_object_or_404(TaskGroup.objects.live().select_related("panel"), panel=panel, pk=group_id)
-    form = TaskGroupForm(_bound(request)[0], panel=panel, group=group)
+    form = TaskGroupForm(posted(request)[0], panel=panel, group=group)
     if request.method == "POST" and form.is_valid():
         try:
             services.task_group_update(acting_user=request.user, group=group, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The task group is saved."))
             return redirect("work_programme:staff_task_group_list", panel_slug=panel.slug)
@@ -532,12 +519,12 @@ def staff_task_group_update(request, panel_slug, group_id):
 def staff_champion_role_create(request, panel_slug):
     """Name a current member as the panel's champion for an area."""
     panel = _staff_panel(request, panel_slug, edit=True)
-    form = ChampionRoleForm(_bound(request)[0], panel=panel)
+    form = ChampionRoleForm(posted(request)[0], panel=panel)
     if request.method == "POST" and form.is_valid():
         try:
             services.champion_role_create(acting_user=request.user, panel=panel, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The champion is added."))
             return redirect("work_programme:staff_task_group_list", panel_slug=panel.slug)
