@@ -4,8 +4,10 @@ import functools
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
-from .permissions import is_staff_user
+from .permissions import can_edit_panel, can_view_panel, is_staff_user
 from .verification import verification_redirect
 
 
@@ -28,3 +30,16 @@ def staff_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def staff_panel_or_404(request, panel_slug: str, *, edit: bool = False):
+    """The live panel a staff view is about: another panel is "not found" (404), so that its existence is
+    not revealed; with `edit`, a user who may look but not change (a member, the PCC's office) gets 403."""
+    from scrutiny.panels.models import Panel
+
+    panel = get_object_or_404(Panel.objects.live(), slug=panel_slug)
+    if not can_view_panel(request.user, panel):
+        raise Http404
+    if edit and not can_edit_panel(request.user, panel):
+        raise PermissionDenied
+    return panel

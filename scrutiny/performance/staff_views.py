@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -22,10 +22,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
-from scrutiny.accounts.decorators import staff_required
-from scrutiny.accounts.permissions import can_edit_panel, can_view_panel
+from scrutiny.accounts.decorators import staff_panel_or_404, staff_required
+from scrutiny.accounts.permissions import can_edit_panel
 from scrutiny.core.forms import form_errors_add
-from scrutiny.panels.models import Panel
 
 from . import csv_import, narrative, periods, reports, selectors, services
 from .forms import BudgetMetricsForm, MeasurementForm, MeasurementsUploadForm, NarrativeForm
@@ -34,13 +33,6 @@ from .permissions import can_supply_figures
 from .views import report_response
 
 BASE_TEMPLATE = "staff/base_staff.html"
-
-
-def _staff_panel(request, panel_slug) -> Panel:
-    panel = get_object_or_404(Panel.objects.live().only("id", "name", "slug"), slug=panel_slug)
-    if not can_view_panel(request.user, panel):
-        raise Http404
-    return panel
 
 
 def _posted(request):
@@ -79,7 +71,7 @@ def _measurement_rows(measurements: list[Measurement]) -> list[tuple[Measurement
 def staff_home(request, panel_slug):
     """Performance for the staff: what may be done here, the figures most recently recorded, the Annual
     Budget Metrics reports generated, and (for the scrutiny officer) the form that generates one."""
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     can_edit = can_edit_panel(request.user, panel)
     if request.method == "POST" and not can_edit:
         raise PermissionDenied
@@ -131,7 +123,7 @@ def staff_home(request, panel_slug):
 def staff_report_download(request, panel_slug, paper_id, fmt):
     """A generated Annual Budget Metrics report, for anyone who may see the panel (exempt ones included:
     the staff see what the public may not, and the address is never cached publicly)."""
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     paper = selectors.budget_metrics_paper_get(panel, paper_id, public=False)
     if paper is None:
         raise Http404
@@ -144,7 +136,7 @@ def staff_report_download(request, panel_slug, paper_id, fmt):
 @staff_required
 def staff_measurement_record(request, panel_slug):
     """Enter one figure (replacing the one recorded before for that indicator and period)."""
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     supplier = can_supply_figures(request.user, panel)
     if request.method == "POST" and not supplier:
         raise PermissionDenied
@@ -173,7 +165,7 @@ def staff_measurement_record(request, panel_slug):
 @staff_required
 def staff_measurements_import(request, panel_slug):
     """Upload a CSV of measurements: all or nothing, every problem listed by row and column."""
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     if request.method == "POST" and not can_supply_figures(request.user, panel):
         raise PermissionDenied
     form = MeasurementsUploadForm(_posted(request), request.FILES if request.method == "POST" else None)
@@ -240,7 +232,7 @@ def _period_filter(request, panel):
 def staff_narrative_list(request, panel_slug):
     """Every indicator's words for the period chosen (or its latest), edited or drafted, and how many numbers
     in them the data do not give."""
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     choices, period, error = _period_filter(request, panel)
     return render(
         request,
@@ -261,7 +253,7 @@ def staff_narrative_list(request, panel_slug):
 def staff_narrative_edit(request, panel_slug, indicator_slug, period_id):
     """An indicator's words for a period: the draft, the text shown, and an edit form. "Check" runs the
     checker on the text typed without storing it; "Save" stores it and shows what the checker found."""
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     if request.method == "POST" and not can_edit_panel(request.user, panel):
         raise PermissionDenied
     row = selectors.narrative_row_get(panel, indicator_slug=indicator_slug, period_id=period_id)

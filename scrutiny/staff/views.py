@@ -12,16 +12,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import CharField, F, Prefetch, Q, Window
 from django.db.models.functions import Cast, RowNumber
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from scrutiny.accounts.decorators import staff_required
+from scrutiny.accounts.decorators import staff_panel_or_404, staff_required
 from scrutiny.accounts.models import PanelRole
-from scrutiny.accounts.permissions import can_edit_panel, can_view_panel, scope_to_panels
+from scrutiny.accounts.permissions import can_edit_panel, scope_to_panels
 from scrutiny.core.forms import form_errors_add
 from scrutiny.core.models import AuditEvent
 from scrutiny.documents.models import Paper, Publication
@@ -135,13 +134,6 @@ def meeting_history(meeting: Meeting) -> list[HistoryEntry]:
     ]
 
 
-def _panel_or_404(request, panel_slug) -> Panel:
-    panel = get_object_or_404(Panel.objects.live(), slug=panel_slug)
-    if not can_view_panel(request.user, panel):
-        raise Http404
-    return panel
-
-
 @require_safe
 @staff_required
 def home(request):
@@ -171,7 +163,7 @@ def home(request):
 def meeting_detail(request, panel_slug, meeting_slug):
     """The officer's workspace for a meeting: every rule's warning, the agenda with its papers and what stands
     before publication, what was published, attendance, the minutes and the history. Others may only look."""
-    panel = _panel_or_404(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     meeting = get_object_or_404(
         Meeting.objects.live().select_related("panel", "contact_officer"), panel=panel, slug=meeting_slug
     )
@@ -215,7 +207,7 @@ def meeting_detail(request, panel_slug, meeting_slug):
 @staff_required
 def release_agenda_item(request, panel_slug, meeting_slug, item_id):
     """Release an exempt item (LGA 1972 Sch 12A para 10): its papers and minutes become public."""
-    panel = _panel_or_404(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     if not can_edit_panel(request.user, panel):
         raise PermissionDenied
     item = get_object_or_404(
@@ -241,7 +233,7 @@ def release_agenda_item(request, panel_slug, meeting_slug, item_id):
 
 def _meeting_or_404(request, panel_slug, meeting_slug, *, edit: bool) -> tuple[Panel, Meeting]:
     """The panel's live meeting; another panel's is "not found"; a change by someone who may only look is refused."""
-    panel = _panel_or_404(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     if edit and not can_edit_panel(request.user, panel):
         raise PermissionDenied
     meeting = get_object_or_404(
@@ -264,7 +256,7 @@ def _back(meeting, anchor=""):
 @staff_required
 def meeting_create(request, panel_slug):
     """Schedule a meeting: date, time, venue and kind. The agenda is built on the meeting's page."""
-    panel = _panel_or_404(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     if not can_edit_panel(request.user, panel):
         raise PermissionDenied
     form = forms.MeetingForm(_data(request))

@@ -8,7 +8,6 @@ limited per IP address (django-ratelimit, on the shared cache).
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.functional import lazy
@@ -17,8 +16,8 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import get_usage
 
-from scrutiny.accounts.decorators import staff_required
-from scrutiny.accounts.permissions import can_edit_panel, can_view_panel
+from scrutiny.accounts.decorators import staff_panel_or_404, staff_required
+from scrutiny.accounts.permissions import can_edit_panel
 from scrutiny.core.cache import public_page
 from scrutiny.meetings.models import Meeting
 from scrutiny.panels.models import Panel
@@ -200,9 +199,7 @@ def privacy_notice(request, panel_slug):
 
 def _staff_meeting(request, panel_slug, meeting_slug) -> tuple[Panel, Meeting]:
     """Another panel's meeting is "not found", so that its existence is not revealed."""
-    panel = get_object_or_404(Panel.objects.live(), slug=panel_slug)
-    if not can_view_panel(request.user, panel):
-        raise Http404
+    panel = staff_panel_or_404(request, panel_slug)
     meeting = get_object_or_404(Meeting.objects.live().select_related("panel"), panel=panel, slug=meeting_slug)
     return panel, meeting
 

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from scrutiny.accounts.decorators import staff_required
+from scrutiny.accounts.decorators import staff_panel_or_404, staff_required
 from scrutiny.accounts.permissions import can_edit_panel
 from scrutiny.core.cache import public_page
 from scrutiny.core.forms import form_errors_add, posted
@@ -39,7 +39,7 @@ from .statutory_forms import (
     PreceptSecondReportForm,
     PreceptStartForm,
 )
-from .views import FORM_METHODS, _public_panel, _staff_panel
+from .views import FORM_METHODS, _public_panel
 
 TEMPLATES = "work_programme/statutory/"
 
@@ -104,7 +104,7 @@ def precept_detail(request, panel_slug, year_slug):
 @staff_required
 def staff_precept_list(request, panel_slug):
     """Every precept year, with (for the officer) the means to start a new one."""
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     timelines = [selectors.precept_timeline(p) for p in selectors.precept_processes_for_panel(panel)]
     return render(
         request,
@@ -123,7 +123,7 @@ def staff_precept_list(request, panel_slug):
 @staff_required
 def staff_precept_detail(request, panel_slug, year_slug):
     """One year's precept timeline, its staff notes, and links to record each step."""
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     timeline = selectors.precept_timeline(_precept(panel, year_slug))
     return render(
         request,
@@ -164,7 +164,7 @@ def _precept_step_urls(panel, process: PreceptProcess) -> dict:
 @staff_required
 def staff_precept_start(request, panel_slug):
     """Open the precept process for a financial year."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     form = PreceptStartForm(posted(request)[0])
     if request.method == "POST" and form.is_valid():
         try:
@@ -194,7 +194,7 @@ def _to_precept(panel, process):
 
 def _precept_step(request, panel_slug, year_slug, *, form_class, save, heading, submit_label, step, initial=None):
     """A form for one step of a year's precept: parse, call the service, and back to the timeline."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     process = _precept(panel, year_slug)
     kwargs = {"panel": panel} if form_class is PreceptDecisionForm else {}
     form = form_class(posted(request)[0], initial=initial(process) if initial else None, **kwargs)
@@ -397,7 +397,7 @@ def hearing_detail(request, panel_slug, hearing_id):
 @require_safe
 @staff_required
 def staff_hearing_list(request, panel_slug):
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     return render(
         request,
         f"{TEMPLATES}hearing_list.html",
@@ -415,7 +415,7 @@ def staff_hearing_list(request, panel_slug):
 @staff_required
 def staff_hearing_detail(request, panel_slug, hearing_id):
     """One hearing with the notification's contents (staff only) and links to record each step."""
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     return render(
         request,
         f"{TEMPLATES}hearing_detail.html",
@@ -437,7 +437,7 @@ def _to_hearing(panel, hearing_id):
 @staff_required
 def staff_hearing_notify(request, panel_slug):
     """Record the PCC's notification of a proposed appointment; missing parts are recorded and warned of."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     form = HearingNotifyForm(posted(request)[0])
     if request.method == "POST" and form.is_valid():
         try:
@@ -461,7 +461,7 @@ def staff_hearing_notify(request, panel_slug):
 
 
 def _hearing_step(request, panel_slug, hearing_id, *, form_class, save, heading, submit_label, initial=None):
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     page = _hearing(panel, hearing_id, public=False)
     kwargs = {"panel": panel} if form_class is HearingDecideForm else {}
     form = form_class(posted(request)[0], initial=initial(page.hearing) if initial else None, **kwargs)

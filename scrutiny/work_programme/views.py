@@ -10,7 +10,7 @@ office may look but not change (403 on a change).
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from scrutiny.accounts.decorators import staff_required
-from scrutiny.accounts.permissions import can_edit_panel, can_view_panel
+from scrutiny.accounts.decorators import staff_panel_or_404, staff_required
+from scrutiny.accounts.permissions import can_edit_panel
 from scrutiny.core.cache import public_page
 from scrutiny.core.forms import form_errors_add, posted
 from scrutiny.meetings.choices import MeetingStatus
@@ -36,15 +36,6 @@ FORM_METHODS = ["GET", "HEAD", "POST"]
 
 def _public_panel(panel_slug) -> Panel:
     return get_object_or_404(Panel.objects.live(), slug=panel_slug)
-
-
-def _staff_panel(request, panel_slug, *, edit: bool = False) -> Panel:
-    panel = get_object_or_404(Panel.objects.live(), slug=panel_slug)
-    if not can_view_panel(request.user, panel):
-        raise Http404
-    if edit and not can_edit_panel(request.user, panel):
-        raise PermissionDenied
-    return panel
 
 
 @require_safe
@@ -80,7 +71,7 @@ def work_programme(request, panel_slug):
 @staff_required
 def staff_action_list(request, panel_slug):
     """Every action of the panel, exempt ones included, by status and by owner."""
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     return render(
         request,
         "work_programme/action_list.html",
@@ -108,7 +99,7 @@ def _upcoming_agenda_items(panel):
 @staff_required
 def staff_work_programme(request, panel_slug):
     """The work programme with dropped items, flags, and (for the officer) the means to change it."""
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     return render(
         request,
         "work_programme/work_programme.html",
@@ -130,7 +121,7 @@ def staff_work_programme(request, panel_slug):
 @staff_required
 def staff_work_programme_propose(request, panel_slug):
     """Propose the regular items for a scheduled meeting."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     meeting = get_object_or_404(Meeting.objects.live(), panel=panel, pk=request.POST.get("meeting"))
     created = services.work_programme_propose(acting_user=request.user, meeting=meeting)
     messages.success(request, _("Proposed %(count)d regular items.") % {"count": len(created)})
@@ -141,7 +132,7 @@ def staff_work_programme_propose(request, panel_slug):
 @staff_required
 def staff_work_programme_item_drop(request, panel_slug, item_id):
     """Drop an item for its meeting, or restore it."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     item = get_object_or_404(WorkProgrammeItem.objects.live(), panel=panel, pk=item_id)
     services.work_programme_item_drop(acting_user=request.user, item=item, dropped=request.POST.get("restore") != "1")
     return redirect(reverse("work_programme:staff_work_programme", args=[panel.slug]))
@@ -151,7 +142,7 @@ def staff_work_programme_item_drop(request, panel_slug, item_id):
 @staff_required
 def staff_action_close(request, panel_slug, action_id):
     """Close an open action: done (with the owner's response and its date) or dropped."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     action = get_object_or_404(Action.objects.live(), panel=panel, pk=action_id, status=ActionStatus.OPEN)
     response = request.POST.get("response", "")
     try:
@@ -174,7 +165,7 @@ def staff_action_close(request, panel_slug, action_id):
 @staff_required
 def staff_paper_generate(request, panel_slug, kind):
     """Generate the actions update or the work programme report on an agenda item."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     agenda_item = get_object_or_404(
         AgendaItem.objects.live().select_related("meeting__panel"),
         meeting__panel=panel,
@@ -216,7 +207,7 @@ def _form_page(request, template: str, context: dict, *, heading: str, submit_la
 @staff_required
 def staff_action_create(request, panel_slug):
     """Record an action: where it was raised, what, who, when due, and (if known) its response and evidence."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     form = ActionForm(*posted(request), panel=panel)
     if request.method == "POST" and form.is_valid():
         try:
@@ -240,7 +231,7 @@ def staff_action_create(request, panel_slug):
 @staff_required
 def staff_action_update(request, panel_slug, action_id):
     """Change an action, its status, response or evidence."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     action = get_object_or_404(
         Action.objects.live().select_related("minute_item", "due_meeting", "evidence_paper"), panel=panel, pk=action_id
     )
@@ -274,7 +265,7 @@ def _evidence_response(action: Action) -> FileResponse:
 @staff_required
 def staff_action_evidence(request, panel_slug, action_id):
     """An action's evidence file, to anyone who may see the panel's staff pages."""
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     return _evidence_response(get_object_or_404(Action.objects.live(), panel=panel, pk=action_id))
 
 
@@ -315,7 +306,7 @@ def recommendation_list(request, panel_slug):
 @staff_required
 def staff_recommendation_list(request, panel_slug):
     """Every recommendation of the panel: awaiting a response (overdue ones flagged) and responded."""
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     return render(
         request,
         "work_programme/recommendation_list.html",
@@ -333,7 +324,7 @@ def staff_recommendation_list(request, panel_slug):
 @staff_required
 def staff_recommendation_create(request, panel_slug):
     """Record a formal recommendation of the panel to the PCC."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     form = RecommendationForm(posted(request)[0], panel=panel)
     if request.method == "POST" and form.is_valid():
         try:
@@ -363,7 +354,7 @@ def _recommendation(panel, recommendation_id) -> Recommendation:
 @staff_required
 def staff_recommendation_update(request, panel_slug, recommendation_id):
     """Correct a recommendation's subject, words, date, minute or response deadline."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     recommendation = _recommendation(panel, recommendation_id)
     initial = {
         "subject": recommendation.subject,
@@ -395,7 +386,7 @@ def staff_recommendation_update(request, panel_slug, recommendation_id):
 @staff_required
 def staff_recommendation_respond(request, panel_slug, recommendation_id):
     """Record the PCC's response to a recommendation: accepted, partly accepted or rejected, what and when."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     recommendation = _recommendation(panel, recommendation_id)
     initial = None
     if recommendation.responded_on:
@@ -450,7 +441,7 @@ def task_group_list(request, panel_slug):
 @staff_required
 def staff_task_group_list(request, panel_slug):
     """Task groups, deep dives and champions, with the means (for the officer) to change them."""
-    panel = _staff_panel(request, panel_slug)
+    panel = staff_panel_or_404(request, panel_slug)
     return render(
         request,
         "work_programme/task_group_list.html",
@@ -469,7 +460,7 @@ def staff_task_group_list(request, panel_slug):
 @staff_required
 def staff_task_group_create(request, panel_slug):
     """Set up a task group or deep dive, with members chosen from the panel's current members."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     form = TaskGroupForm(posted(request)[0], panel=panel)
     if request.method == "POST" and form.is_valid():
         try:
@@ -493,7 +484,7 @@ def staff_task_group_create(request, panel_slug):
 @staff_required
 def staff_task_group_update(request, panel_slug, group_id):
     """Change a task group: its members, scope, status or findings."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     group = get_object_or_404(TaskGroup.objects.live().select_related("panel"), panel=panel, pk=group_id)
     form = TaskGroupForm(posted(request)[0], panel=panel, group=group)
     if request.method == "POST" and form.is_valid():
@@ -518,7 +509,7 @@ def staff_task_group_update(request, panel_slug, group_id):
 @staff_required
 def staff_champion_role_create(request, panel_slug):
     """Name a current member as the panel's champion for an area."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     form = ChampionRoleForm(posted(request)[0], panel=panel)
     if request.method == "POST" and form.is_valid():
         try:
@@ -542,7 +533,7 @@ def staff_champion_role_create(request, panel_slug):
 @staff_required
 def staff_champion_role_remove(request, panel_slug, role_id):
     """End a champion role (kept as a tombstone in the record)."""
-    panel = _staff_panel(request, panel_slug, edit=True)
+    panel = staff_panel_or_404(request, panel_slug, edit=True)
     role = get_object_or_404(ChampionRole.objects.live().select_related("person"), panel=panel, pk=role_id)
     services.champion_role_remove(acting_user=request.user, role=role)
     messages.success(
